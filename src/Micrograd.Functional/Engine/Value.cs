@@ -1,0 +1,159 @@
+using System.Diagnostics.Contracts;
+using System.Globalization;
+using System.Text;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Micrograd.Functional;
+
+/// <summary>
+/// An immutable node of a scalar expression graph: a leaf (input, parameter or constant) or the
+/// result of one primitive <see cref="Functional.Op"/> on one or two operand nodes. Its
+/// <see cref="Data"/> is computed eagerly when it is built, as in micrograd; its gradients are
+/// not stored on it but returned by <see cref="Backward"/> as a <see cref="Gradients"/> map.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Identity.</b> Every node is distinct: two leaves holding equal data are different nodes with
+/// gradients of their own. Equality and hashing are by identity (never structural), so a node is
+/// a cheap dictionary key and comparing or hashing it never walks its graph. A <c>with</c> copy is
+/// a new node with a new <see cref="Id"/>.
+/// </para>
+/// <para>
+/// <b>Thread safety.</b> A node never changes after construction, so a graph can be read and
+/// differentiated from any number of threads at once.
+/// </para>
+/// </remarks>
+public sealed partial record Value
+{
+    private static long s_lastId;
+
+    private readonly Value? _a;
+    private readonly Value? _b;
+    private readonly double _exponent;
+
+    /// <summary>Creates a leaf node: an input, a parameter or a constant.</summary>
+    /// <param name="data">The leaf's value. Any double, NaN and ±∞ included.</param>
+    /// <param name="label">An optional name, shown by <see cref="ToString"/> and by graph tracing.</param>
+    public Value(double data, string? label = null)
+    {
+        Data = data;
+        Op = Op.Leaf;
+        Label = label;
+        Id = NextId();
+    }
+
+    /// <summary>Creates the result of applying <paramref name="op"/> to its operands, using the op table.</summary>
+    private Value(Op op, Value a, Value? b, double exponent = 0.0)
+    {
+        var local = Calculus.Apply(op, a.Data, b?.Data ?? 0.0, exponent);
+        Data = local.Out;
+        PartialA = local.DA;
+        PartialB = local.DB;
+        Op = op;
+        _a = a;
+        _b = b;
+        _exponent = exponent;
+        Id = NextId();
+    }
+
+    /// <summary>The copy constructor behind <c>with</c>: the copy is a new node with a fresh identity.</summary>
+    private Value(Value original)
+    {
+        Data = original.Data;
+        PartialA = original.PartialA;
+        PartialB = original.PartialB;
+        Op = original.Op;
+        Label = original.Label;
+        _a = original._a;
+        _b = original._b;
+        _exponent = original._exponent;
+        Id = NextId();
+    }
+
+    /// <summary>The node's value, computed when the node was built.</summary>
+    public double Data { get; }
+
+    /// <summary>The primitive operation that produced this node, or <see cref="Op.Leaf"/>.</summary>
+    public Op Op { get; }
+
+    /// <summary>The optional name given to a leaf at construction.</summary>
+    public string? Label { get; }
+
+    /// <summary>
+    /// A process-wide sequence number: unique per node and increasing in creation order, so a
+    /// node's id is always greater than its operands' ids.
+    /// </summary>
+    public long Id { get; }
+
+    /// <summary>The operands of this node: none for a leaf, one for a unary op, two for + and ·.</summary>
+    /// <remarks>Allocates a small array on each call; meant for tracing and inspection.</remarks>
+    [Pure]
+    public IReadOnlyList<Value> Operands => (_a, _b) switch
+    {
+        (null, _) => [],
+        (var a, null) => [a],
+        (var a, var b) => [a, b],
+    };
+
+    /// <summary>The constant exponent p of a <see cref="Op.Pow"/> node (aᵖ); None for other nodes.</summary>
+    [Pure]
+    public Option<double> Exponent => Op == Op.Pow ? Some(_exponent) : None;
+
+    /// <summary>The first operand, or null for a leaf.</summary>
+    internal Value? A => _a;
+
+    /// <summary>The second operand, or null for a leaf or a unary op.</summary>
+    internal Value? B => _b;
+
+    /// <summary>∂Data/∂A, from the op table, evaluated when the node was built.</summary>
+    internal double PartialA { get; }
+
+    /// <summary>∂Data/∂B, from the op table, evaluated when the node was built.</summary>
+    internal double PartialB { get; }
+
+    /// <summary>Identity equality: true only when <paramref name="other"/> is this very node.</summary>
+    /// <param name="other">The node to compare with.</param>
+    [Pure]
+    public bool Equals(Value? other) => ReferenceEquals(this, other);
+
+    /// <summary>A hash of the node's identity; never walks the graph.</summary>
+    [Pure]
+    public override int GetHashCode() => Id.GetHashCode();
+
+    /// <summary>Describes this node alone (never its graph), e.g. <c>Value(data=-4, label=a, id=1)</c> or <c>Value(data=-2, op=Add, id=3)</c>.</summary>
+    [Pure]
+    public override string ToString()
+    {
+        var text = new StringBuilder("Value(");
+        PrintMembers(text);
+        return text.Append(')').ToString();
+    }
+
+    /// <summary>Prints the node's own members: data, then op and id for a result, or label for a named leaf.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("data=").Append(Data.ToString("R", CultureInfo.InvariantCulture));
+        if (Op != Op.Leaf)
+        {
+            builder.Append(", op=").Append(Op);
+            Exponent.IfSome(p => builder.Append(", exponent=").Append(p.ToString("R", CultureInfo.InvariantCulture)));
+        }
+
+        if (Label is not null)
+        {
+            builder.Append(", label=").Append(Label);
+        }
+
+        builder.Append(", id=").Append(Id);
+        return true;
+    }
+
+    private static long NextId() => Interlocked.Increment(ref s_lastId);
+
+    /// <summary>Builds a unary node.</summary>
+    private static Value Unary(Op op, Value a, double exponent = 0.0) => new(op, a, null, exponent);
+
+    /// <summary>Builds a binary node.</summary>
+    private static Value Binary(Op op, Value a, Value b) => new(op, a, b);
+}
