@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
+using System.Globalization;
 
 namespace Micrograd.Functional;
 
@@ -140,7 +141,7 @@ public static class GradCheck
         {
             if (!double.IsFinite(point[i]))
             {
-                throw new ArgumentException($"Point {k}, input {i} is {point[i]}: GradCheck needs finite inputs.", "points");
+                throw new ArgumentException($"Point {k}, input {i} is {point[i].ToString(CultureInfo.InvariantCulture)}: GradCheck needs finite inputs.", "points");
             }
         }
 
