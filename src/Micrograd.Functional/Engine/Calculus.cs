@@ -15,7 +15,8 @@ internal readonly record struct Local(double Out, double DA, double DB);
 /// Edge cases follow IEEE-754, as PyTorch does: nothing here throws. 1/0 is ∞, ln 0 is −∞,
 /// the log of a negative number is NaN, a negative base to a fractional power is NaN.
 /// ReLU's derivative at 0 is 0 (micrograd's choice), and the derivative of a⁰ is 0 everywhere
-/// (PyTorch's choice, which avoids 0·∞ at a = 0).
+/// (PyTorch's choice, which avoids 0·∞ at a = 0). σ(a) = 1/(1 + e⁻ᵃ) needs no guard: for very
+/// negative a, e⁻ᵃ overflows to ∞ and 1/(1 + ∞) is 0, never NaN.
 /// </remarks>
 internal static class Calculus
 {
@@ -35,11 +36,7 @@ internal static class Calculus
         Op.Tanh    when Math.Tanh(a) is var t => new(t,               1.0 - t * t,                    0.0),
         Op.Exp     when Math.Exp(a) is var e  => new(e,               e,                              0.0),
         Op.Log                                => new(Math.Log(a),     1.0 / a,                        0.0),
-        Op.Sigmoid when Sigmoid(a) is var s   => new(s,               s * (1.0 - s),                  0.0),
+        Op.Sigmoid when 1 / (1 + Math.Exp(-a)) is var s => new(s, s * (1.0 - s),                  0.0),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf has no forward formula."),
     };
-
-    /// <summary>σ(a) = 1 / (1 + e⁻ᵃ), written so that neither branch overflows for large |a|.</summary>
-    private static double Sigmoid(double a) =>
-        a >= 0 ? 1.0 / (1.0 + Math.Exp(-a)) : Math.Exp(a) / (1.0 + Math.Exp(a));
 }

@@ -95,7 +95,7 @@ public sealed partial record Value
     [Pure]
     public Value Log() => Unary(Op.Log, this);
 
-    /// <summary>σ(x) = 1 / (1 + e⁻ˣ), computed without overflow; σ′(x) = σ(x)·(1 − σ(x)).</summary>
+    /// <summary>σ(x) = 1 / (1 + e⁻ˣ); σ′(x) = σ(x)·(1 − σ(x)). Never NaN for a finite x: it saturates to 0 or 1.</summary>
     [Pure]
     public Value Sigmoid() => Unary(Op.Sigmoid, this);
 

@@ -133,11 +133,11 @@ public sealed partial record Value
     /// <summary>Prints the node's own members: data, then op and id for a result, or label for a named leaf.</summary>
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("data=").Append(Data.ToString("R", CultureInfo.InvariantCulture));
+        builder.Append("data=").Append(Data.ToString(CultureInfo.InvariantCulture));
         if (Op != Op.Leaf)
         {
             builder.Append(", op=").Append(Op);
-            Exponent.IfSome(p => builder.Append(", exponent=").Append(p.ToString("R", CultureInfo.InvariantCulture)));
+            Exponent.IfSome(p => builder.Append(", exponent=").Append(p.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (Label is not null)

@@ -15,6 +15,8 @@ public class GradCheckTests
         Tolerance.Relative(-88.0, report.Inputs[1].Analytic, 1e-12);
         Tolerance.Relative(-215.6, report.Inputs[0].Numeric, 1e-6);
         Assert.True(report.Passes(1e-6), $"worst relative error {report.WorstRelativeError}");
+        Assert.True(report.Passes(report.WorstRelativeError), "a tolerance equal to the worst error passes");
+        Assert.False(report.Passes(report.WorstRelativeError / 2));
         Assert.InRange(report.WorstRelativeError, 0, 1e-6);
         Assert.Equal(new[] { 0, 1 }, report.Inputs.Select(i => i.Input));
         Assert.Equal(new[] { -1.2, 1.0 }, report.Inputs[0].Point);
@@ -33,9 +35,10 @@ public class GradCheckTests
     [Fact]
     public void The_step_scales_with_the_size_of_the_input()
     {
-        // Near 1e6, a fixed step of 1e-6 would be lost to rounding; hᵢ = 1e-6 · |xᵢ| keeps it exact.
-        var report = GradCheck.Check(x => x[0] * x[0], [1e6]);
-        Assert.InRange(report.WorstRelativeError, 0, 1e-6);
+        // At x = 1e6, x³ is near 1e18 where doubles are 128 apart: a fixed step of 1e-6 would drown
+        // the difference quotient in rounding (relative error about 4e-5); hᵢ = 1e-6 · |xᵢ| gives 4e-11.
+        var report = GradCheck.Check(x => x[0].Pow(3) + x[0], [1e6]);
+        Assert.InRange(report.WorstRelativeError, 0, 1e-8);
     }
 
     /// <summary>A function whose gradient is wrong on purpose: its value is x², but reading x.Data as a constant makes Backward report x + 3 instead of 2x.</summary>
@@ -88,10 +91,14 @@ public class GradCheckTests
         Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => GradCheck.Check(null!, [1.0])).ParamName);
         Assert.Equal("point", Assert.Throws<ArgumentNullException>(() => GradCheck.Check(f, (IReadOnlyList<double>)null!)).ParamName);
         Assert.Equal("points", Assert.Throws<ArgumentNullException>(() => GradCheck.Check(f, (IEnumerable<IReadOnlyList<double>>)null!)).ParamName);
+        Assert.Contains("positive finite number", Assert.Throws<ArgumentOutOfRangeException>(() => GradCheck.Check(f, [1.0], 0.0)).Message);
         Assert.Contains("at least one point", Assert.Throws<ArgumentException>(() => GradCheck.Check(f, Array.Empty<double[]>())).Message);
-        Assert.Contains("Point 0 is empty", Assert.Throws<ArgumentException>(() => GradCheck.Check(f, Array.Empty<double>())).Message);
-        Assert.Contains("Point 1 is null", Assert.Throws<ArgumentNullException>(() => GradCheck.Check(f, new double[]?[] { [1.0], null }!)).Message);
-        Assert.Contains("Point 0, input 1 is NaN", Assert.Throws<ArgumentException>(() => GradCheck.Check(f, [1.0, double.NaN])).Message);
+        var empty = Assert.Throws<ArgumentException>(() => GradCheck.Check(f, Array.Empty<double>()));
+        Assert.Equal(("points", true), (empty.ParamName, empty.Message.Contains("Point 0 is empty")));
+        var missing = Assert.Throws<ArgumentNullException>(() => GradCheck.Check(f, new double[]?[] { [1.0], null }!));
+        Assert.Equal(("points", true), (missing.ParamName, missing.Message.Contains("Point 1 is null")));
+        var nan = Assert.Throws<ArgumentException>(() => GradCheck.Check(f, [1.0, double.NaN]));
+        Assert.Equal(("points", true), (nan.ParamName, nan.Message.Contains("Point 0, input 1 is NaN")));
         Assert.Contains("input 0 is Infinity", Assert.Throws<ArgumentException>(() => GradCheck.Check(f, [double.PositiveInfinity])).Message);
         Assert.Contains("must have 1 inputs, like the first; one has 2", Assert.Throws<ArgumentException>(() => GradCheck.Check(f, new[] { [1.0], new[] { 1.0, 2.0 } })).Message);
         Assert.Contains("returned null", Assert.Throws<ArgumentNullException>(() => GradCheck.Check(_ => null!, [1.0])).Message);

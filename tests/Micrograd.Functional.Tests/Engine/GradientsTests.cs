@@ -84,7 +84,8 @@ public class GradientsTests
     public void Looking_up_null_is_rejected_with_a_clear_error()
     {
         var (_, _, _, grads) = Product();
-        Assert.Equal("node", Assert.Throws<ArgumentNullException>(() => grads[null!]).ParamName);
+        var error = Assert.Throws<ArgumentNullException>(() => grads[null!]);
+        Assert.Equal(("node", true), (error.ParamName, error.Message.Contains("looked up by a non-null Value")));
         Assert.Equal("node", Assert.Throws<ArgumentNullException>(() => grads.Find(null!)).ParamName);
         Assert.Equal("node", Assert.Throws<ArgumentNullException>(() => grads.Contains(null!)).ParamName);
         Assert.Equal("nodes", Assert.Throws<ArgumentNullException>(() => grads.For(null!)).ParamName);

@@ -95,7 +95,7 @@ public class NumericEdgeCaseTests
     [InlineData(0.0, 0.5, 0.25)]
     [InlineData(40.0, 1.0, 0.0)] // σ(40) rounds to 1, so σ·(1 − σ) is 0: PyTorch's backward gives 0 too
     [InlineData(-40.0, 4.248354255291589e-18, 4.248354255291589e-18)]
-    public void Sigmoid_never_overflows_for_large_inputs(double data, double value, double slope)
+    public void Sigmoid_saturates_to_0_or_1_without_nan_for_large_inputs(double data, double value, double slope)
     {
         var x = new Value(data);
         var y = x.Sigmoid();

@@ -180,7 +180,8 @@ public class ValueTests
     {
         var x = new Value(1.0);
         Value? missing = null;
-        Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => x + missing!).ParamName);
+        var error = Assert.Throws<ArgumentNullException>(() => x + missing!);
+        Assert.Equal(("b", true), (error.ParamName, error.Message.Contains("operand of a Value operator is null")));
         Assert.Equal("a", Assert.Throws<ArgumentNullException>(() => missing! * x).ParamName);
     }
 }
