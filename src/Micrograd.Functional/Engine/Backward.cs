@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Micrograd.Functional;
 
 /// <summary>
@@ -16,26 +18,29 @@ internal static class Backpropagation
     public static Gradients Of(Value output)
     {
         var topology = Topology.Of(output);
-        var nodes = topology.Nodes;
+        var nodes = CollectionsMarshal.AsSpan(topology.Nodes);
+        var order = CollectionsMarshal.AsSpan(topology.Order);
+        var operandA = CollectionsMarshal.AsSpan(topology.OperandA);
+        var operandB = CollectionsMarshal.AsSpan(topology.OperandB);
         var grads = new double[nodes.Length];
-        grads[^1] = 1.0; // ∂output/∂output
+        grads[0] = 1.0; // ∂output/∂output; the output is slot 0
 
-        for (var i = nodes.Length - 1; i >= 0; i--)
+        for (var k = order.Length - 1; k >= 0; k--)
         {
-            var node = nodes[i];
-            var upstream = grads[i];
-            if (topology.OperandA[i] is var a and >= 0)
+            var s = order[k];
+            var upstream = grads[s];
+            if (operandA[s] is var a and >= 0)
             {
-                grads[a] += node.PartialA * upstream;
+                grads[a] += nodes[s].PartialA * upstream;
             }
 
-            if (topology.OperandB[i] is var b and >= 0)
+            if (operandB[s] is var b and >= 0)
             {
-                grads[b] += node.PartialB * upstream;
+                grads[b] += nodes[s].PartialB * upstream;
             }
         }
 
-        return new Gradients(output, nodes, grads, topology.Position);
+        return new Gradients(output, topology, grads);
     }
 }
 

@@ -12,23 +12,22 @@ namespace Micrograd.Functional;
 /// </summary>
 public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient)>
 {
-    private readonly Value[] _nodes;
+    private readonly Topology _graph;
     private readonly double[] _grads;
-    private readonly Dictionary<Value, int> _position;
 
-    internal Gradients(Value output, Value[] nodes, double[] grads, Dictionary<Value, int> position)
+    /// <summary>Wraps the result of a backward pass: <paramref name="grads"/>[s] is the gradient of the node in slot s.</summary>
+    internal Gradients(Value output, Topology graph, double[] grads)
     {
         Output = output;
-        _nodes = nodes;
+        _graph = graph;
         _grads = grads;
-        _position = position;
     }
 
     /// <summary>The value that was differentiated.</summary>
     public Value Output { get; }
 
     /// <summary>The number of nodes in the graph, the output and every leaf included.</summary>
-    public int Count => _nodes.Length;
+    public int Count => _grads.Length;
 
     /// <summary>
     /// ∂output/∂<paramref name="node"/>: 1.0 for the output itself, and 0.0 for a node outside the
@@ -36,20 +35,20 @@ public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient
     /// </summary>
     /// <param name="node">Any node.</param>
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
-    public double this[Value node] => _position.TryGetValue(NotNull(node), out var i) ? _grads[i] : 0.0;
+    public double this[Value node] => _graph.Slot.TryGetValue(NotNull(node), out var i) ? _grads[i] : 0.0;
 
     /// <summary>True when <paramref name="node"/> is in the graph of <see cref="Output"/>.</summary>
     /// <param name="node">Any node.</param>
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
     [Pure]
-    public bool Contains(Value node) => _position.ContainsKey(NotNull(node));
+    public bool Contains(Value node) => _graph.Slot.ContainsKey(NotNull(node));
 
     /// <summary>∂output/∂<paramref name="node"/> when the node is in the graph; None when it is not.</summary>
     /// <param name="node">Any node.</param>
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
     [Pure]
     public Option<double> Find(Value node) =>
-        _position.TryGetValue(NotNull(node), out var i) ? Some(_grads[i]) : None;
+        _graph.Slot.TryGetValue(NotNull(node), out var i) ? Some(_grads[i]) : None;
 
     /// <summary>The gradients of <paramref name="nodes"/>, in their order (0.0 for a node outside the graph).</summary>
     /// <param name="nodes">The nodes to read, for example a model's parameters.</param>
@@ -65,9 +64,9 @@ public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient
     /// <inheritdoc/>
     public IEnumerator<(Value Node, double Gradient)> GetEnumerator()
     {
-        for (var i = 0; i < _nodes.Length; i++)
+        foreach (var s in _graph.Order)
         {
-            yield return (_nodes[i], _grads[i]);
+            yield return (_graph.Nodes[s], _grads[s]);
         }
     }
 
