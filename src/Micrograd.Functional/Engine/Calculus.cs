@@ -16,7 +16,8 @@ internal readonly record struct Local(double Out, double DA, double DB);
 /// the log of a negative number is NaN, a negative base to a fractional power is NaN.
 /// ReLU's derivative at 0 is 0 (micrograd's choice), and the derivative of a⁰ is 0 everywhere
 /// (PyTorch's choice, which avoids 0·∞ at a = 0). σ(a) = 1/(1 + e⁻ᵃ) needs no guard: for very
-/// negative a, e⁻ᵃ overflows to ∞ and 1/(1 + ∞) is 0, never NaN.
+/// negative a, e⁻ᵃ overflows to ∞ and 1/(1 + ∞) is 0, never NaN. Softplus is written as
+/// max(a, 0) + ln(1 + e^−|a|) so that it neither overflows nor loses the tiny values of very negative a.
 /// </remarks>
 internal static class Calculus
 {
@@ -37,6 +38,10 @@ internal static class Calculus
         Op.Exp     when Math.Exp(a) is var e  => new(e,               e,                              0.0),
         Op.Log                                => new(Math.Log(a),     1.0 / a,                        0.0),
         Op.Sigmoid when 1 / (1 + Math.Exp(-a)) is var s => new(s, s * (1.0 - s),                  0.0),
+        Op.Softplus => new(Math.Max(a, 0) + LogOnePlus(Math.Exp(-Math.Abs(a))), 1 / (1 + Math.Exp(-a)), 0.0),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf has no forward formula."),
     };
+
+    /// <summary>ln(1 + x), accurate for tiny x where 1 + x rounds to 1 (.NET has no log1p).</summary>
+    private static double LogOnePlus(double x) => (1 + x) is var u && u == 1 ? x : Math.Log(u) * x / (u - 1);
 }

@@ -32,4 +32,7 @@ public enum Op : byte
 
     /// <summary>σ(a) = 1 / (1 + e⁻ᵃ).</summary>
     Sigmoid,
+
+    /// <summary>softplus(a) = ln(1 + eᵃ), the smooth ReLU; its derivative is σ(a).</summary>
+    Softplus,
 }

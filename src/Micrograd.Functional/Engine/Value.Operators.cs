@@ -99,6 +99,10 @@ public sealed partial record Value
     [Pure]
     public Value Sigmoid() => Unary(Op.Sigmoid, this);
 
+    /// <summary>softplus(x) = ln(1 + eˣ), computed without overflow; its derivative is σ(x). The stable core of binary cross-entropy on logits.</summary>
+    [Pure]
+    public Value Softplus() => Unary(Op.Softplus, this);
+
     private static Value NotNull(Value? v, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(v))] string? name = null) =>
         v ?? throw new ArgumentNullException(name, "An operand of a Value operator is null.");
 }

@@ -86,7 +86,7 @@ public class CalculusLawProperties
     }
 
     /// <summary>Each unary op u with its derivative u′ written out independently of the engine.</summary>
-    public static TheoryData<string> UnaryOps => ["relu", "tanh", "exp", "log", "sigmoid", "neg"];
+    public static TheoryData<string> UnaryOps => ["relu", "tanh", "exp", "log", "sigmoid", "softplus", "neg"];
 
     private static (Func<Value, Value> U, Func<double, double> Derivative, Func<double, bool> Domain) Unary(string name) => name switch
     {
@@ -95,6 +95,7 @@ public class CalculusLawProperties
         "exp" => (v => v.Exp(), Math.Exp, u => u <= 5),
         "log" => (v => v.Log(), u => 1 / u, u => u >= 0.25),
         "sigmoid" => (v => v.Sigmoid(), u => Math.Exp(-u) / ((1 + Math.Exp(-u)) * (1 + Math.Exp(-u))), _ => true),
+        "softplus" => (v => v.Softplus(), u => Math.Exp(u) / (1 + Math.Exp(u)), _ => true),
         "neg" => (v => -v, _ => -1, _ => true),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 namespace Micrograd.Functional.Tests.Engine;
 
 /// <summary>The operations a generated graph may use, composites included.</summary>
-public enum GraphOp { Add, Sub, Mul, Div, Neg, Pow, Relu, Tanh, Exp, Log, Sigmoid }
+public enum GraphOp { Add, Sub, Mul, Div, Neg, Pow, Relu, Tanh, Exp, Log, Sigmoid, Softplus }
 
 /// <summary>One gene of a random graph: an op choice and two operand choices among the nodes built so far.</summary>
 public readonly record struct Gene(int Op, int A, int B, int Exponent);
@@ -86,6 +86,7 @@ public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
         GraphOp.Exp => a.Exp(),
         GraphOp.Log => a.Log(),
         GraphOp.Sigmoid => a.Sigmoid(),
+        GraphOp.Softplus => a.Softplus(),
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
@@ -102,6 +103,7 @@ public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
         GraphOp.Exp => Math.Exp(a),
         GraphOp.Log => Math.Log(a),
         GraphOp.Sigmoid => 1 / (1 + Math.Exp(-a)),
+        GraphOp.Softplus => Math.Log(1 + Math.Exp(a)),
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 

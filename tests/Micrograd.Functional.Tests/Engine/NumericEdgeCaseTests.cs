@@ -104,6 +104,20 @@ public class NumericEdgeCaseTests
         Assert.False(double.IsNaN(y.Data));
     }
 
+    [Theory]
+    [InlineData(0.0, 0.6931471805599453, 0.5)]
+    [InlineData(2.0, 2.1269280110429727, 0.8807970779778823)]
+    [InlineData(-40.0, 4.248354255291589e-18, 4.248354255291589e-18)]
+    [InlineData(-800.0, 0.0, 0.0)]
+    [InlineData(800.0, 800.0, 1.0)]
+    public void Softplus_is_ln_1_plus_e_x_without_overflow_or_lost_tiny_values(double data, double value, double slope)
+    {
+        var x = new Value(data);
+        var y = x.Softplus();
+        Tolerance.Relative(value, y.Data, 1e-15, "softplus x");
+        Tolerance.Relative(slope, y.Backward()[x], 1e-15, "σ(x)");
+    }
+
     [Fact]
     public void Exp_overflows_to_infinity()
     {
