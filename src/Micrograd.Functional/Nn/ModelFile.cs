@@ -1,0 +1,251 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Micrograd.Functional.Nn;
+
+/// <summary>
+/// Saves and loads an <see cref="Mlp"/> as JSON: its architecture and its parameters, with doubles
+/// written in the shortest form that round-trips, so a loaded model is bit-for-bit the saved one.
+/// </summary>
+/// <remarks>
+/// The format (version 1):
+/// <code>
+/// { "format": "micrograd-functional/mlp", "version": 1, "inputs": 2,
+///   "layers": [ { "activation": "relu", "weights": [[w, w], …], "biases": [b, …] }, … ] }
+/// </code>
+/// Row i of a layer's <c>weights</c> and entry i of its <c>biases</c> belong to its neuron i.
+/// </remarks>
+public static class ModelFile
+{
+    /// <summary>The value of the <c>format</c> field.</summary>
+    public const string Format = "micrograd-functional/mlp";
+
+    /// <summary>The version this library writes and reads.</summary>
+    public const int Version = 1;
+
+    /// <summary>
+    /// Writes <paramref name="model"/> to <paramref name="path"/> atomically: to a temporary file in
+    /// the same folder, flushed to disk, then renamed over the target. A crash leaves either the old
+    /// file or the new one, never a half-written one.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <exception cref="ArgumentException">A parameter is NaN or infinite (JSON has no such numbers).</exception>
+    /// <exception cref="IOException">The file system refused the write; the target is unchanged.</exception>
+    public static void Save(Mlp model, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var bytes = Encoding.UTF8.GetBytes(ToJson(model));
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // a no-op after a successful move
+        }
+    }
+
+    /// <summary>The model as JSON text, indented.</summary>
+    /// <param name="model">The model.</param>
+    /// <exception cref="ArgumentException">A parameter is NaN or infinite.</exception>
+    public static string ToJson(Mlp model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var values = model.ParameterValues();
+        var bad = values.Select((v, i) => (v, i)).Where(p => !double.IsFinite(p.v)).Select(p => (int?)p.i).FirstOrDefault();
+        if (bad is { } i)
+        {
+            throw new ArgumentException($"Parameter {i} is {values[i]}: JSON cannot hold NaN or infinity, so the model cannot be saved.", nameof(model));
+        }
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", Format);
+            json.WriteNumber("version", Version);
+            json.WriteNumber("inputs", model.Inputs);
+            json.WriteStartArray("layers");
+            foreach (var layer in model.Layers)
+            {
+                json.WriteStartObject();
+                json.WriteString("activation", layer.Activation.ToString().ToLowerInvariant());
+                json.WriteStartArray("weights");
+                foreach (var neuron in layer.Neurons)
+                {
+                    WriteNumbers(json, neuron.Weights.Select(w => w.Data));
+                }
+
+                json.WriteEndArray();
+                json.WritePropertyName("biases");
+                WriteNumbers(json, layer.Neurons.Select(n => n.Bias.Data));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// Reads a model from <paramref name="path"/>. A missing, truncated, corrupted or
+    /// shape-mismatched file gives a failure whose message names the file and what is wrong;
+    /// a model is returned only when the whole file is valid.
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    public static Fin<Mlp> Load(string path)
+    {
+        try
+        {
+            return FromJson(File.ReadAllText(path), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return FinFail<Mlp>(Error.New($"{path}: cannot read the model file: {e.Message}"));
+        }
+    }
+
+    /// <summary>Reads a model from JSON text; see <see cref="Load"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">The name used in error messages, e.g. the file path.</param>
+    public static Fin<Mlp> FromJson(string json, string source = "<json>")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return FinSucc(Read(document.RootElement));
+        }
+        catch (JsonException e)
+        {
+            return FinFail<Mlp>(Error.New($"{source}: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); the file may be truncated or corrupted."));
+        }
+        catch (FormatException e)
+        {
+            return FinFail<Mlp>(Error.New($"{source}: {e.Message}"));
+        }
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter json, IEnumerable<double> numbers)
+    {
+        json.WriteStartArray();
+        foreach (var x in numbers)
+        {
+            json.WriteNumberValue(x);
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Validates the whole document and builds the model, or throws a FormatException naming the JSON path.</summary>
+    private static Mlp Read(JsonElement root)
+    {
+        Expect(root, JsonValueKind.Object, "$");
+        var format = Property(root, "format", JsonValueKind.String, "$").GetString();
+        if (format != Format)
+        {
+            throw new FormatException($"$.format is \"{format}\"; expected \"{Format}\".");
+        }
+
+        var version = Integer(Property(root, "version", JsonValueKind.Number, "$"), "$.version");
+        if (version != Version)
+        {
+            throw new FormatException($"$.version is {version}; this library reads version {Version}.");
+        }
+
+        var inputs = Integer(Property(root, "inputs", JsonValueKind.Number, "$"), "$.inputs");
+        if (inputs < 1)
+        {
+            throw new FormatException($"$.inputs is {inputs}; a model needs at least 1 input.");
+        }
+
+        var layers = Property(root, "layers", JsonValueKind.Array, "$");
+        if (layers.GetArrayLength() == 0)
+        {
+            throw new FormatException("$.layers is empty; a model needs at least one layer.");
+        }
+
+        var width = inputs;
+        var built = ImmutableArray.CreateBuilder<Layer>();
+        foreach (var (layer, l) in layers.EnumerateArray().Select((e, l) => (e, l)))
+        {
+            var at = $"$.layers[{l}]";
+            Expect(layer, JsonValueKind.Object, at);
+            var name = Property(layer, "activation", JsonValueKind.String, at).GetString();
+            if (!Enum.TryParse<Activation>(name, ignoreCase: true, out var activation) || !Enum.IsDefined(activation) || name!.Any(char.IsDigit))
+            {
+                throw new FormatException($"{at}.activation is \"{name}\"; expected one of {string.Join(", ", Enum.GetNames<Activation>().Select(n => n.ToLowerInvariant()))}.");
+            }
+
+            var weights = Property(layer, "weights", JsonValueKind.Array, at);
+            var biases = Numbers(Property(layer, "biases", JsonValueKind.Array, at), $"{at}.biases", expected: null);
+            if (weights.GetArrayLength() == 0 || weights.GetArrayLength() != biases.Length)
+            {
+                throw new FormatException($"{at} has {weights.GetArrayLength()} weight rows and {biases.Length} biases; it needs one of each per neuron, and at least one neuron.");
+            }
+
+            var neurons = weights.EnumerateArray()
+                .Select((row, n) => new Neuron(
+                    [.. Numbers(row, $"{at}.weights[{n}]", expected: width).Select(w => new Value(w))],
+                    new Value(biases[n]),
+                    activation))
+                .ToImmutableArray();
+            built.Add(new Layer(neurons));
+            width = neurons.Length;
+        }
+
+        return new Mlp(inputs, built.ToImmutable());
+    }
+
+    private static JsonElement Property(JsonElement obj, string name, JsonValueKind kind, string at)
+    {
+        if (!obj.TryGetProperty(name, out var value))
+        {
+            throw new FormatException($"{at}.{name} is missing.");
+        }
+
+        Expect(value, kind, $"{at}.{name}");
+        return value;
+    }
+
+    private static void Expect(JsonElement element, JsonValueKind kind, string at)
+    {
+        if (element.ValueKind != kind)
+        {
+            throw new FormatException($"{at} is {element.ValueKind.ToString().ToLowerInvariant()}; expected {kind.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static int Integer(JsonElement number, string at) =>
+        number.TryGetInt32(out var value) ? value : throw new FormatException($"{at} is {number.GetRawText()}; expected a whole number.");
+
+    private static double[] Numbers(JsonElement array, string at, int? expected)
+    {
+        Expect(array, JsonValueKind.Array, at);
+        if (expected is { } count && array.GetArrayLength() != count)
+        {
+            throw new FormatException($"{at} has {array.GetArrayLength()} weights; the layer's input width is {count}.");
+        }
+
+        return array.EnumerateArray().Select((x, i) =>
+        {
+            Expect(x, JsonValueKind.Number, $"{at}[{i}]");
+            return x.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw new FormatException($"{at}[{i}] is {x.GetRawText()}; expected a finite double.");
+        }).ToArray();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Diagnostics.Contracts;
+
+namespace Micrograd.Functional.Nn;
+
+/// <summary>
+/// One neuron: act(b + w₀·x₀ + w₁·x₁ + …), summed bias first and then left to right, as micrograd
+/// does. Immutable: its weights and bias are leaf <see cref="Value"/>s.
+/// </summary>
+/// <param name="Weights">One weight per input.</param>
+/// <param name="Bias">The bias b.</param>
+/// <param name="Activation">The nonlinearity applied to the weighted sum.</param>
+public sealed record Neuron(ImmutableArray<Value> Weights, Value Bias, Activation Activation)
+{
+    /// <summary>The number of inputs.</summary>
+    public int Inputs => Weights.Length;
+
+    /// <summary>The parameters in micrograd's order: the weights, then the bias.</summary>
+    public IEnumerable<Value> Parameters => Weights.Append(Bias);
+
+    /// <summary>Builds the neuron's graph on the given inputs.</summary>
+    /// <param name="x">One input per weight.</param>
+    /// <exception cref="ArgumentException">The input count differs from the weight count.</exception>
+    [Pure]
+    public Value Forward(IReadOnlyList<Value> x)
+    {
+        CheckWidth(x.Count);
+        var sum = Bias;
+        for (var i = 0; i < Weights.Length; i++)
+        {
+            sum += Weights[i] * x[i];
+        }
+
+        return Activation.Apply(sum);
+    }
+
+    /// <summary>The neuron's output on plain numbers, with the same formula and no graph.</summary>
+    /// <param name="x">One input per weight.</param>
+    /// <exception cref="ArgumentException">The input count differs from the weight count.</exception>
+    [Pure]
+    public double Evaluate(ReadOnlySpan<double> x)
+    {
+        CheckWidth(x.Length);
+        var sum = Bias.Data;
+        for (var i = 0; i < Weights.Length; i++)
+        {
+            sum += Weights[i].Data * x[i];
+        }
+
+        return Activation.Apply(sum);
+    }
+
+    /// <summary>Describes the neuron by its size and activation.</summary>
+    public override string ToString() => $"Neuron({Inputs} inputs, {Activation})";
+
+    private void CheckWidth(int count)
+    {
+        if (count != Weights.Length)
+        {
+            throw new ArgumentException($"The neuron has {Weights.Length} weights but was given {count} inputs.", "x");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Micrograd.Functional.Nn;
+
+namespace Micrograd.Functional.Tests.Nn;
+
+/// <summary>Random models for the round-trip property: random shapes, activations and bit patterns.</summary>
+public static class RandomModels
+{
+    /// <summary>Any finite double, drawn from its bits: subnormals, −0.0, 1e308 and everything between.</summary>
+    public static Gen<double> FiniteDoubles =>
+        (from hi in Gen.Choose(int.MinValue, int.MaxValue)
+         from lo in Gen.Choose(int.MinValue, int.MaxValue)
+         select BitConverter.Int64BitsToDouble(((long)hi << 32) | (uint)lo))
+        .Where(double.IsFinite);
+
+    /// <summary>Models with 1 to 4 inputs and 1 to 3 layers of width 1 to 5.</summary>
+    public static Arbitrary<Mlp> Models() => Arb.From(
+        from inputs in Gen.Choose(1, 4)
+        from sizes in Gen.Choose(1, 5).ArrayOf().Where(s => s.Length is >= 1 and <= 3)
+        from hidden in Gen.Elements(Enum.GetValues<Activation>())
+        from output in Gen.Elements(Enum.GetValues<Activation>())
+        from values in FiniteDoubles.ArrayOf(1000)
+        select Build(inputs, sizes, hidden, output, values));
+
+    private static Mlp Build(int inputs, int[] sizes, Activation hidden, Activation output, double[] values)
+    {
+        var shape = Mlp.Create(inputs, sizes, () => 0, hidden, output);
+        return shape.WithParameters(values.AsSpan(0, shape.Parameters.Length));
+    }
+}
+
+/// <summary>Saving and loading models: bit-exact round trips, atomic saves, and clear errors for bad files.</summary>
+public sealed class ModelFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("micrograd-model-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_folder, name);
+
+    private static Mlp Small() => Mlp.Create(2, [3, 1], new Random(5).NextDouble);
+
+    private static long[] Bits(Mlp model) => [.. model.ParameterValues().Select(BitConverter.DoubleToInt64Bits)];
+
+    [Property(Arbitrary = [typeof(RandomModels)], MaxTest = 100)]
+    public void Save_then_load_gives_back_the_same_model_bit_for_bit(Mlp model)
+    {
+        var path = PathOf("model.json");
+        ModelFile.Save(model, path);
+        var loaded = ModelFile.Load(path).ThrowIfFail();
+
+        Assert.Equal(model.Shape, loaded.Shape);
+        Assert.Equal(model.Layers.Select(l => l.Activation), loaded.Layers.Select(l => l.Activation));
+        Assert.Equal(Bits(model), Bits(loaded));
+    }
+
+    [Fact]
+    public void The_file_is_readable_json_in_the_documented_format()
+    {
+        var model = Mlp.Create(1, [1], () => 0.5);
+        var json = ModelFile.ToJson(model);
+        Assert.Equal(
+            """{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"linear","weights":[[0.5]],"biases":[0]}]}""",
+            string.Concat(json.Where(c => !char.IsWhiteSpace(c))));
+    }
+
+    [Fact]
+    public void A_save_replaces_the_old_file_and_leaves_no_temporary_files()
+    {
+        var path = PathOf("model.json");
+        ModelFile.Save(Small(), path);
+        var second = Mlp.Create(2, [4, 1], () => 0.25);
+        ModelFile.Save(second, path);
+
+        Assert.Equal(second.Shape, ModelFile.Load(path).ThrowIfFail().Shape);
+        Assert.Equal(new[] { "model.json" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_model_with_a_nan_parameter_is_refused_and_the_old_file_survives()
+    {
+        var path = PathOf("model.json");
+        ModelFile.Save(Small(), path);
+        var before = File.ReadAllBytes(path);
+        var broken = Small().WithParameters(Enumerable.Repeat(double.NaN, 13).ToArray());
+
+        var error = Assert.Throws<ArgumentException>(() => ModelFile.Save(broken, path));
+        Assert.Contains("Parameter 0 is NaN", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Single(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void A_truncated_file_is_an_error_naming_the_file_never_a_partial_model()
+    {
+        var path = PathOf("model.json");
+        ModelFile.Save(Small(), path);
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text[..(text.Length / 2)]);
+
+        var message = Failure(ModelFile.Load(path));
+        Assert.Contains(path, message);
+        Assert.Contains("not valid JSON", message);
+        Assert.Contains("truncated", message);
+    }
+
+    [Theory]
+    [InlineData("garbage \u0000\u0001", "not valid JSON (line 1, byte 1)")]
+    [InlineData("[]", "$ is array; expected object")]
+    [InlineData("""{"format":"other","version":1,"inputs":1,"layers":[]}""", "$.format is \"other\"")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":2,"inputs":1,"layers":[]}""", "$.version is 2; this library reads version 1")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"layers":[]}""", "$.inputs is missing")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1.5,"layers":[]}""", "$.inputs is 1.5; expected a whole number")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":0,"layers":[]}""", "$.inputs is 0")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[]}""", "$.layers is empty")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"swish","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \"swish\"; expected one of relu, tanh, sigmoid, linear")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"1","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \"1\"")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":2,"layers":[{"activation":"relu","weights":[[1]],"biases":[0]}]}""", "$.layers[0].weights[0] has 1 weights; the layer's input width is 2")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[[1],[2]],"biases":[0]}]}""", "$.layers[0] has 2 weight rows and 1 biases")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[[1]],"biases":[0]},{"activation":"linear","weights":[[1,2]],"biases":[0]}]}""", "$.layers[1].weights[0] has 2 weights; the layer's input width is 1")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[["1"]],"biases":[0]}]}""", "$.layers[0].weights[0][0] is string; expected number")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[[1e999]],"biases":[0]}]}""", "$.layers[0].weights[0][0] is 1e999; expected a finite double")]
+    public void A_corrupted_or_mismatched_file_is_an_error_that_says_what_is_wrong(string json, string expected)
+    {
+        var path = PathOf("bad.json");
+        File.WriteAllText(path, json);
+        var message = Failure(ModelFile.Load(path));
+        Assert.StartsWith(path + ": ", message);
+        Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_error_naming_it()
+    {
+        var path = PathOf("nowhere.json");
+        var message = Failure(ModelFile.Load(path));
+        Assert.Contains(path, message);
+        Assert.Contains("cannot read the model file", message);
+    }
+
+    private static string Failure(LanguageExt.Fin<Mlp> result) =>
+        result.Match(Succ: m => throw new Xunit.Sdk.XunitException($"expected a failure, got {m}"), Fail: e => e.Message);
+}
