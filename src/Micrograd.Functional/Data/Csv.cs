@@ -6,6 +6,8 @@ using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
+using Micrograd.Functional.Files;
+
 namespace Micrograd.Functional.Data;
 
 /// <summary>
@@ -156,22 +158,13 @@ public static class Csv
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(path);
-        string? temp = null;
         try
         {
-            var full = Path.GetFullPath(path);
-            temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllText(temp, Format(data), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temp, full, overwrite: true);
+            AtomicFile.WriteText(path, Format(data));
             return FinSucc(unit);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            if (temp is not null && File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-
             return FinFail<Unit>(Error.New($"{path}: cannot write the file: {e.Message}"));
         }
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LanguageExt;
 using LanguageExt.Common;
+using Micrograd.Functional.Files;
 using static LanguageExt.Prelude;
 
 namespace Micrograd.Functional.Nn;
@@ -39,23 +40,7 @@ public static class ModelFile
     public static void Save(Mlp model, string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var bytes = Encoding.UTF8.GetBytes(ToJson(model));
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary); // a no-op after a successful move
-        }
+        AtomicFile.WriteText(path, ToJson(model));
     }
 
     /// <summary>The model as JSON text, indented.</summary>

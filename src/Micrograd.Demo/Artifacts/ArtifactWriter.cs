@@ -1,0 +1,56 @@
+using Micrograd.Functional.Files;
+using LanguageExt;
+using LanguageExt.Common;
+using Micrograd.Demo.Settings;
+using Micrograd.Functional.Data;
+using Micrograd.Functional.Nn;
+using static LanguageExt.Prelude;
+
+namespace Micrograd.Demo.Artifacts;
+
+/// <summary>Renders and writes the run's files, each atomically, into the output folder.</summary>
+public static class ArtifactWriter
+{
+    /// <summary>The trained model's file name.</summary>
+    public const string ModelName = "model.json";
+
+    /// <summary>
+    /// Writes <c>decision-boundary.png</c> (only for two features), <c>training.png</c>, <c>summary.json</c> and
+    /// <c>model.json</c> into <paramref name="folder"/>, which must exist.
+    /// </summary>
+    /// <param name="folder">The output folder.</param>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="data">The training data.</param>
+    /// <param name="history">The finished run.</param>
+    /// <returns>The names of the files written, or an error naming the file that could not be written.</returns>
+    public static Fin<IReadOnlyList<string>> WriteAll(string folder, DemoSettings settings, Dataset data, TrainingHistory history)
+    {
+        var model = history.Model;
+        var what = $"{data.Name}, MLP {string.Join("-", model.Shape)}";
+        var files = new List<(string Name, Action<string> Write)>();
+        if (data.FeatureCount == 2)
+        {
+            var title = FormattableString.Invariant($"{what}: accuracy {100 * history.AccuracyOn(data):0.#}% after {history.Steps.Length} steps");
+            files.Add((DecisionBoundaryPlot.Name, path => AtomicFile.Write(path, DecisionBoundaryPlot.Render(model, data, title))));
+        }
+
+        files.Add((TrainingPlot.Name, path => AtomicFile.Write(path, TrainingPlot.Render(history, $"{what}, {settings.Loss.Name} loss, {settings.Optimizer.Name}"))));
+        files.Add((SummaryFile.Name, path => AtomicFile.Write(path, SummaryFile.ToJson(settings, data, history))));
+        files.Add((ModelName, path => ModelFile.Save(model, path)));
+
+        foreach (var (name, write) in files)
+        {
+            var path = Path.Combine(folder, name);
+            try
+            {
+                write(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return FinFail<IReadOnlyList<string>>(Error.New($"cannot write {path}: {e.Message}"));
+            }
+        }
+
+        return FinSucc<IReadOnlyList<string>>([.. files.Select(f => f.Name)]);
+    }
+}

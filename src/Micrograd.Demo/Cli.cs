@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using Micrograd.Demo.Settings;
+
+namespace Micrograd.Demo;
+
+/// <summary>
+/// The demo's command line. The root command trains (micrograd's demo by default) and writes plots,
+/// a summary and the model; further verbs (such as a later <c>graph</c>) are added in <see cref="Build"/>
+/// as subcommands with their own options.
+/// </summary>
+public static class Cli
+{
+    /// <summary>
+    /// Runs the demo as the process would, but in-process: parses <paramref name="args"/>, runs the command,
+    /// and returns the exit code (<see cref="ExitCode"/>) instead of exiting. Usage errors print one line on
+    /// <paramref name="stderr"/> and return 2; nothing ever prints a stack trace.
+    /// </summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="stdout">Where progress, help and results go.</param>
+    /// <param name="stderr">Where the one-line error goes.</param>
+    /// <param name="interactive">True to draw a live progress bar on <paramref name="stdout"/> (a terminal); false for one plain line per step.</param>
+    /// <param name="cancellation">Stops training between steps (Ctrl+C).</param>
+    /// <returns>0 on success, 1 when the run fails, 2 for a usage error, 130 when cancelled.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var context = new CliContext(stdout, stderr, interactive, cancellation);
+        var parse = Build(context).Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            // An option's own message first: for "--steps --out x" that is "--steps must be …, not '--out'", not "unknown 'x'".
+            return context.Fail(ExitCode.Usage, parse.Errors[0].Message.TrimEnd('.'));
+        }
+
+        if (parse.UnmatchedTokens.Count > 0 && parse.Action is not HelpAction)
+        {
+            return context.Fail(ExitCode.Usage, $"unknown option or argument '{parse.UnmatchedTokens[0]}' (run with --help to see the options)");
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug or an environment problem: say what happened in one line, never with a stack trace.
+            return context.Fail(ExitCode.Failure, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>The command tree: the root command trains; subcommands go here.</summary>
+    /// <param name="context">The output writers and run mode that the commands' actions use.</param>
+    public static RootCommand Build(CliContext context)
+    {
+        var options = new TrainOptions();
+        var root = new RootCommand(
+            "micrograd's demo.ipynb in C#: train a small MLP to classify 2-D points and write artifacts/DATASET/" +
+            "{decision-boundary.png, training.png, summary.json, model.json}. With no options it reproduces micrograd's " +
+            "run: two moons (100 points, noise 0.1, seed 1337), MLP 2-16-16-1 with ReLU, hinge loss + 1e-4 L2, " +
+            "SGD with learning rate 1.0 - 0.9*k/100, 100 full-batch steps.");
+        options.AddTo(root);
+        root.TreatUnmatchedTokensAsErrors = false; // reported by Run, after the options' own errors
+        root.SetAction(parse => TrainCommand.Execute(options.Read(parse), context));
+        return root;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Micrograd.Functional.Nn;
+
+namespace Micrograd.Demo.Settings;
+
+/// <summary>Everything a training run is told on the command line, already checked.</summary>
+/// <param name="Dataset">Which data to train on.</param>
+/// <param name="Steps">The number of training steps, at least 1.</param>
+/// <param name="Seed">The seed of the data, of the initial weights and of the minibatches.</param>
+/// <param name="Hidden">The widths of the hidden layers; the output layer (one linear neuron) is added after them.</param>
+/// <param name="Activation">The activation of the hidden layers.</param>
+/// <param name="Loss">The per-sample loss.</param>
+/// <param name="Optimizer">The optimizer and its default learning rate.</param>
+/// <param name="LearningRate">The initial learning rate, or null for the optimizer's default.</param>
+/// <param name="BatchSize">The rows per step, or null for the whole dataset every step.</param>
+/// <param name="Out">The folder for the output files, or null for <c>artifacts/DATASET</c>.</param>
+public sealed record DemoSettings(
+    DatasetChoice Dataset,
+    int Steps,
+    int Seed,
+    ImmutableArray<int> Hidden,
+    Activation Activation,
+    Loss Loss,
+    OptimizerChoice Optimizer,
+    double? LearningRate,
+    int? BatchSize,
+    string? Out)
+{
+    /// <summary>The strength of the L2 penalty α·Σp² added to the loss: micrograd's 1e-4.</summary>
+    public const double L2 = 1e-4;
+
+    /// <summary>The learning rate at step 0: <c>--lr</c>, or the optimizer's default.</summary>
+    public double InitialRate => LearningRate ?? Optimizer.DefaultRate;
+
+    /// <summary>The optimizer with its learning-rate schedule for this run.</summary>
+    public Optimizer CreateOptimizer() => Optimizer.Create(InitialRate, Steps);
+}

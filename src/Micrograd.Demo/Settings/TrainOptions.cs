@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Micrograd.Functional.Nn;
+
+namespace Micrograd.Demo.Settings;
+
+/// <summary>
+/// The training options of the root command (<c>--dataset</c>, <c>--steps</c>, …). Each option checks its own
+/// value while parsing, so a bad value is a parse error with a one-line message, like an unknown option.
+/// </summary>
+public sealed class TrainOptions
+{
+    private readonly Option<Parsed<DatasetChoice>> _dataset = Create(
+        "--dataset", "NAME", ValueParsers.DatasetName, "moons",
+        "The data: moons, circles, blobs (100 points each, made from the seed) or csv:PATH (lines of feature,...,label; labels 0/1 or -1/1).");
+
+    private readonly Option<Parsed<int>> _steps = Create(
+        "--steps", "N", ValueParsers.Integer(1), "100", "The number of training steps.");
+
+    private readonly Option<Parsed<int>> _seed = Create(
+        "--seed", "N", ValueParsers.Integer(0), "1337", "The seed of the data, of the initial weights and of the minibatches.");
+
+    private readonly Option<Parsed<ImmutableArray<int>>> _hidden = Create(
+        "--hidden", "WIDTHS", ValueParsers.LayerWidths, "16,16",
+        "The hidden layers' widths, e.g. 16,16 or 32, or none for a linear model. One linear output neuron follows them.");
+
+    private readonly Option<Parsed<Activation>> _activation = Create(
+        "--activation", "NAME", ValueParsers.HiddenActivation, "relu", "The hidden layers' activation: relu, tanh, sigmoid or linear.");
+
+    private readonly Option<Parsed<Loss>> _loss = Create(
+        "--loss", "NAME", ValueParsers.LossName, "hinge", "The loss: hinge (micrograd's max-margin), mse or bce; an L2 penalty 1e-4 * sum(p^2) is added.");
+
+    private readonly Option<Parsed<OptimizerChoice>> _optimizer = Create(
+        "--optimizer", "NAME", ValueParsers.OptimizerName, "sgd", "The optimizer: sgd, momentum (0.9) or adam.");
+
+    private readonly Option<Parsed<double>> _lr = Create(
+        "--lr", "RATE", ValueParsers.PositiveNumber, defaultText: null,
+        "The initial learning rate; it decays linearly to a tenth of itself over the run. Default per optimizer: " +
+        $"{string.Join(", ", OptimizerChoice.All.Select(o => FormattableString.Invariant($"{o.Name} {o.DefaultRate:0.0##}")))} (sgd's 1.0 -> 0.1 is micrograd's schedule). " +
+        "blobs, whose coordinates reach about 10, needs about 0.1 with sgd.");
+
+    private readonly Option<Parsed<int>> _batchSize = Create(
+        "--batch-size", "N", ValueParsers.Integer(1), defaultText: null,
+        "The rows per step, drawn at random each step. Default: the whole dataset every step, as micrograd.");
+
+    private readonly Option<Parsed<string>> _out = Create(
+        "--out", "DIR", ValueParsers.Folder, defaultText: null,
+        "The folder for the output files. Default: artifacts/DATASET, e.g. artifacts/moons.");
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    /// <param name="command">The command that trains.</param>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { _dataset, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _out })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Reads the settings from a parse result without errors.</summary>
+    /// <param name="parse">The parse result.</param>
+    public DemoSettings Read(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new(
+            parse.GetValue(_dataset)!.Value,
+            parse.GetValue(_steps)!.Value,
+            parse.GetValue(_seed)!.Value,
+            parse.GetValue(_hidden)!.Value,
+            parse.GetValue(_activation)!.Value,
+            parse.GetValue(_loss)!.Value,
+            parse.GetValue(_optimizer)!.Value,
+            parse.GetValue(_lr)?.Value,
+            parse.GetValue(_batchSize)?.Value,
+            parse.GetValue(_out)?.Value);
+    }
+
+    /// <summary>
+    /// An option read by <paramref name="parse"/>; a failure becomes the parse error "--name must be …, not '…'".
+    /// The default, when there is one, is <paramref name="defaultText"/> read by the same parser (and help shows that text).
+    /// </summary>
+    private static Option<Parsed<T>> Create<T>(string name, string helpName, Func<string, LanguageExt.Fin<T>> parse, string? defaultText, string description)
+    {
+        var option = new Option<Parsed<T>>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = result => Parse(result, name, parse),
+        };
+        if (defaultText is not null)
+        {
+            option.DefaultValueFactory = _ => new Parsed<T>(parse(defaultText).ThrowIfFail(), defaultText);
+        }
+
+        return option;
+    }
+
+    private static Parsed<T>? Parse<T>(ArgumentResult result, string name, Func<string, LanguageExt.Fin<T>> parse)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        return parse(text).Match<Parsed<T>?>(
+            Succ: value => new Parsed<T>(value, text),
+            Fail: expected =>
+            {
+                result.AddError($"{name} must be {expected.Message}, not '{text}'");
+                return null;
+            });
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using LanguageExt.Common;
+using Micrograd.Demo.Artifacts;
+using Micrograd.Demo.Progress;
+using Micrograd.Demo.Settings;
+using Micrograd.Functional.Data;
+using Micrograd.Functional.Nn;
+
+namespace Micrograd.Demo;
+
+/// <summary>The root command's action: load the data, train with live progress, write the four output files.</summary>
+public static class TrainCommand
+{
+    /// <summary>Runs one training and writes its files into the output folder.</summary>
+    /// <param name="settings">The checked command-line settings.</param>
+    /// <param name="context">Output writers, run mode and cancellation.</param>
+    /// <returns>An <see cref="ExitCode"/>: 2 when the data cannot be read, 1 when training diverges or a file cannot be written.</returns>
+    public static int Execute(DemoSettings settings, CliContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var loaded = settings.Dataset.Load(settings.Seed);
+        if (loaded.Case is Error error)
+        {
+            return context.Fail(ExitCode.Usage, error.Message);
+        }
+
+        var data = (Dataset)loaded;
+        if (settings.BatchSize > data.Count)
+        {
+            return context.Fail(ExitCode.Usage, $"--batch-size must be at most the number of rows of '{data.Name}' ({data.Count}), not {settings.BatchSize}");
+        }
+
+        var folder = settings.Out ?? Path.Combine("artifacts", data.Name);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return context.Fail(ExitCode.Failure, $"cannot create the output folder '{folder}': {e.Message}");
+        }
+
+        var model = Mlp.Create(data.FeatureCount, [.. settings.Hidden, 1], settings.Seed, settings.Activation, Activation.Linear);
+        var options = TrainingOptionsFor(settings, data);
+        var warmup = PlotWarmup.Start(data);
+        IProgressView progress = context.Interactive ? new LiveProgress(context.Out) : new PlainProgress(context.Out);
+        TrainingHistory history;
+        try
+        {
+            history = new TrainingHistory(progress.Track(model.Train(data, options, context.Cancellation), settings.Steps));
+        }
+        catch (TrainingDivergedException e)
+        {
+            return context.Fail(ExitCode.Failure, string.Create(CultureInfo.InvariantCulture,
+                $"training diverged at step {e.Step}: the loss is {e.Loss}; try a smaller --lr (this run started at {settings.InitialRate})"));
+        }
+        catch (OperationCanceledException)
+        {
+            return context.Fail(ExitCode.Cancelled, "cancelled; no files were written");
+        }
+
+        warmup.Wait();
+        var written = ArtifactWriter.WriteAll(folder, settings, data, history);
+        return written.Match(
+            Succ: files =>
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {string.Join(", ", files)} to {folder} in {clock.Elapsed.TotalSeconds:F2} s (training {history.Elapsed.TotalSeconds:F2} s)"));
+                return ExitCode.Success;
+            },
+            Fail: error => context.Fail(ExitCode.Failure, error.Message));
+    }
+
+    /// <summary>micrograd's training (hinge + 1e-4 L2, full batch) with the settings' loss, optimizer, steps and batches.</summary>
+    private static TrainingOptions TrainingOptionsFor(DemoSettings settings, Dataset data)
+    {
+        var options = new TrainingOptions { Loss = settings.Loss, Optimizer = settings.CreateOptimizer(), Steps = settings.Steps, L2 = DemoSettings.L2 };
+        if (settings.BatchSize is not { } size)
+        {
+            return options;
+        }
+
+        // micrograd's demo: ri = np.random.permutation(n)[:batch_size], one permutation per step, from one generator.
+        var random = new NumpyRandomState((uint)settings.Seed);
+        return options with { Batch = _ => Minibatches.Random(data, size, random) };
+    }
+}

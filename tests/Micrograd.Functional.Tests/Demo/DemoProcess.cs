@@ -1,0 +1,46 @@
+using Micrograd.Demo;
+
+namespace Micrograd.Functional.Tests.Demo;
+
+/// <summary>What one in-process run of the demo returned and printed.</summary>
+/// <param name="ExitCode">The exit code.</param>
+/// <param name="Out">Everything written to standard output.</param>
+/// <param name="Error">Everything written to standard error.</param>
+public sealed record DemoResult(int ExitCode, string Out, string Error)
+{
+    /// <summary>Standard output's lines, without the final empty one.</summary>
+    public string[] OutLines => Lines(Out);
+
+    /// <summary>Standard error's lines, without the final empty one.</summary>
+    public string[] ErrorLines => Lines(Error);
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+}
+
+/// <summary>Runs the demo's command line in-process, as the process would (plain output, as when redirected).</summary>
+public static class DemoProcess
+{
+    /// <summary>Runs <c>Micrograd.Demo</c> with <paramref name="args"/>.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    public static DemoResult Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Cli.Run(args, stdout, stderr);
+        return new DemoResult(code, stdout.ToString(), stderr.ToString());
+    }
+}
+
+/// <summary>A fresh folder under the system's temporary folder, deleted with everything in it on dispose.</summary>
+public sealed class TemporaryFolder : IDisposable
+{
+    /// <summary>The folder's full path.</summary>
+    public string Path { get; } = Directory.CreateTempSubdirectory("micrograd-demo-tests-").FullName;
+
+    /// <summary>A path inside the folder.</summary>
+    /// <param name="parts">The relative path's parts.</param>
+    public string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <inheritdoc/>
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
