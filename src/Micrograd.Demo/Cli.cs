@@ -63,6 +63,7 @@ public static class Cli
         options.AddTo(root);
         root.TreatUnmatchedTokensAsErrors = false; // reported by Run, after the options' own errors
         root.SetAction(parse => TrainCommand.Execute(options.Read(parse), context));
+        root.Subcommands.Add(GraphCommand.Build(context));
         return root;
     }
 }
