@@ -75,7 +75,7 @@ public static class TrainCommand
     /// <summary>micrograd's training (hinge + 1e-4 L2, full batch) with the settings' loss, optimizer, steps and batches.</summary>
     private static TrainingOptions TrainingOptionsFor(DemoSettings settings, Dataset data)
     {
-        var options = new TrainingOptions { Loss = settings.Loss, Optimizer = settings.CreateOptimizer(), Steps = settings.Steps, L2 = DemoSettings.L2 };
+        var options = new TrainingOptions { Loss = settings.Loss, Optimizer = settings.CreateOptimizer(), Steps = settings.Steps, L2 = DemoSettings.L2, Engine = settings.Engine };
         if (settings.BatchSize is not { } size)
         {
             return options;

@@ -44,6 +44,7 @@ public static class SummaryFile
             json.WriteString("lossFunction", settings.Loss.Name);
             json.WriteNumber("l2", DemoSettings.L2);
             json.WriteString("optimizer", settings.Optimizer.Name);
+            json.WriteString("engine", settings.Engine.ToString().ToLowerInvariant());
             json.WriteStartObject("learningRate");
             json.WriteString("schedule", "linear");
             json.WriteNumber("start", settings.InitialRate);

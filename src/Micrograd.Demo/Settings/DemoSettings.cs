@@ -14,6 +14,7 @@ namespace Micrograd.Demo.Settings;
 /// <param name="LearningRate">The initial learning rate, or null for the optimizer's default.</param>
 /// <param name="BatchSize">The rows per step, or null for the whole dataset every step.</param>
 /// <param name="Out">The folder for the output files, or null for <c>artifacts/DATASET</c>.</param>
+/// <param name="Engine">How each step differentiates: the compiled tape or the rebuilt graph.</param>
 public sealed record DemoSettings(
     DatasetChoice Dataset,
     int Steps,
@@ -24,7 +25,8 @@ public sealed record DemoSettings(
     OptimizerChoice Optimizer,
     double? LearningRate,
     int? BatchSize,
-    string? Out)
+    string? Out,
+    TrainingEngine Engine = TrainingEngine.Compiled)
 {
     /// <summary>The strength of the L2 penalty α·Σp² added to the loss: micrograd's 1e-4.</summary>
     public const double L2 = 1e-4;

@@ -44,6 +44,10 @@ public sealed class TrainOptions
         "--batch-size", "N", ValueParsers.Integer(1), defaultText: null,
         "The rows per step, drawn at random each step. Default: the whole dataset every step, as micrograd.");
 
+    private readonly Option<Parsed<TrainingEngine>> _engine = Create(
+        "--engine", "NAME", ValueParsers.EngineName, "compiled",
+        "How each step differentiates: compiled (trace the loss once into a flat tape, the default) or graph (rebuild the graph and call Backward every step, as micrograd does). Both give the same numbers.");
+
     private readonly Option<Parsed<string>> _out = Create(
         "--out", "DIR", ValueParsers.Folder, defaultText: null,
         "The folder for the output files. Default: artifacts/DATASET, e.g. artifacts/moons.");
@@ -53,7 +57,7 @@ public sealed class TrainOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { _dataset, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _out })
+        foreach (var option in new Option[] { _dataset, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _engine, _out })
         {
             command.Options.Add(option);
         }
@@ -74,7 +78,8 @@ public sealed class TrainOptions
             parse.GetValue(_optimizer)!.Value,
             parse.GetValue(_lr)?.Value,
             parse.GetValue(_batchSize)?.Value,
-            parse.GetValue(_out)?.Value);
+            parse.GetValue(_out)?.Value,
+            parse.GetValue(_engine)!.Value);
     }
 
     /// <summary>

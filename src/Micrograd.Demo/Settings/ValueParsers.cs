@@ -46,6 +46,12 @@ public static class ValueParsers
             ? FinSucc(activation)
             : Problem<Activation>("relu, tanh, sigmoid or linear");
 
+    /// <summary>The training engine: compiled or graph (any case).</summary>
+    public static Fin<TrainingEngine> EngineName(string text) =>
+        Enum.GetValues<TrainingEngine>().Where(e => string.Equals(e.ToString(), text, StringComparison.OrdinalIgnoreCase)).ToArray() is [var engine]
+            ? FinSucc(engine)
+            : Problem<TrainingEngine>("compiled or graph");
+
     /// <summary>The loss: hinge, mse or bce (any case).</summary>
     public static Fin<Loss> LossName(string text) =>
         Loss.Parse(text).ToFin(Error.New(OneOf(Loss.All.Select(l => l.Name))));

@@ -26,6 +26,7 @@ internal static class Calculus
     /// <param name="a">The first operand's value.</param>
     /// <param name="b">The second operand's value (ignored by unary operations).</param>
     /// <param name="p">The constant exponent of <see cref="Op.Pow"/> (ignored by the others).</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static Local Apply(Op op, double a, double b, double p) => op switch
     {
         // `is var` names the output where the derivative is written in terms of it.

@@ -193,6 +193,26 @@ public sealed record Mlp
         return new Mlp(Inputs, layers.MoveToImmutable());
     }
 
+    /// <summary>
+    /// A model of the same shape whose parameters are the given nodes, used as they are (no copies):
+    /// how a compiled objective traces the model with its parameters as inputs.
+    /// </summary>
+    /// <param name="nodes">One node per parameter, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="ArgumentException">The number of nodes differs from the number of parameters.</exception>
+    [Pure]
+    public Mlp WithParameterNodes(IReadOnlyList<Value> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        if (nodes.Count != Parameters.Length)
+        {
+            throw new ArgumentException($"The model has {Parameters.Length} parameters but was given {nodes.Count} nodes.", nameof(nodes));
+        }
+
+        var next = 0;
+        return new Mlp(Inputs, [.. Layers.Select(layer => new Layer([.. layer.Neurons.Select(neuron =>
+            neuron with { Weights = [.. neuron.Weights.Select(_ => nodes[next++])], Bias = nodes[next++] })]))]);
+    }
+
     /// <summary>Describes the model, e.g. <c>Mlp(2 → 16 → 16 → 1, Relu hidden, Linear output, 337 parameters)</c>.</summary>
     public override string ToString() =>
         $"Mlp({string.Join(" → ", Shape)}, {(Layers.Length > 1 ? $"{Layers[0].Activation} hidden, " : "")}{Layers[^1].Activation} output, {Parameters.Length} parameters)";

@@ -1,0 +1,164 @@
+using FsCheck.Xunit;
+using Micrograd.Functional.Tests.Engine;
+
+namespace Micrograd.Functional.Tests.Compilation;
+
+/// <summary>A compiled tape gives the engine's numbers, bit for bit, without a graph or allocation.</summary>
+public class CompiledFunctionTests
+{
+    private static long[] Bits(IEnumerable<double> xs) => [.. xs.Select(BitConverter.DoubleToInt64Bits)];
+
+    [Property(Arbitrary = [typeof(ExpressionGraphs)], MaxTest = 300)]
+    public void A_compiled_graph_gives_the_engines_value_and_gradient_bit_for_bit(RandomGraph graph)
+    {
+        var compiled = Compiler.Compile(x => graph.Build(x), graph.Inputs.Length);
+        var (leaves, output) = graph.Build();
+        var grads = output.Backward();
+
+        var gradient = new double[graph.Inputs.Length];
+        var value = compiled.ValueAndGradient(graph.Inputs, gradient);
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(output.Data), BitConverter.DoubleToInt64Bits(value));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(output.Data), BitConverter.DoubleToInt64Bits(compiled.Evaluate(graph.Inputs)));
+        Assert.Equal(Bits(grads.For(leaves)), Bits(gradient));
+    }
+
+    [Fact]
+    public void One_compilation_serves_many_inputs()
+    {
+        var f = Compiler.Compile(x => (x[0] * x[1]).Tanh() + x[0].Pow(2), 2);
+        var gradient = new double[2];
+        foreach (var (a, b) in new[] { (0.5, -1.5), (2.0, 0.25), (-1.0, 3.0) })
+        {
+            var value = f.ValueAndGradient([a, b], gradient);
+            var t = Math.Tanh(a * b);
+            Tolerance.Close(t + a * a, value, 1e-15);
+            Tolerance.Close((1 - t * t) * b + 2 * a, gradient[0], 1e-15);
+            Tolerance.Close((1 - t * t) * a, gradient[1], 1e-15);
+        }
+    }
+
+    [Fact]
+    public void The_tape_holds_one_instruction_per_op_and_freezes_other_leaves_as_constants()
+    {
+        var w = new Value(3.0); // captured, not an input: a constant
+        var f = Compiler.Compile(x => x[0] * w + 1.0, 1);
+        Assert.Equal((1, 2, 2, 5), (f.InputCount, f.InstructionCount, f.ConstantCount, f.SlotCount));
+        var gradient = new double[1];
+        Assert.Equal(7.0, f.ValueAndGradient([2.0], gradient));
+        Assert.Equal(3.0, gradient[0]);
+    }
+
+    [Fact]
+    public void An_input_the_output_does_not_use_has_gradient_zero()
+    {
+        var f = Compiler.Compile(x => x[0].Exp(), 3);
+        var gradient = new[] { double.NaN, double.NaN, double.NaN };
+        f.ValueAndGradient([0.0, 5.0, 6.0], gradient);
+        Assert.Equal(new[] { 1.0, 0.0, 0.0 }, gradient);
+    }
+
+    [Fact]
+    public void Control_flow_on_data_is_frozen_at_trace_time()
+    {
+        // |x| written with a C# branch: traced at 0 (not negative), the tape is x itself for every input.
+        static Value Abs(Value[] x) => x[0].Data < 0 ? -x[0] : x[0];
+        var f = Compiler.Compile(Abs, 1);
+        Assert.Equal(-2.0, f.Evaluate([-2.0]));
+
+        // Written with ops, it is right everywhere.
+        var g = Compiler.Compile(x => x[0].Relu() + (-x[0]).Relu(), 1);
+        Assert.Equal(2.0, g.Evaluate([-2.0]));
+    }
+
+    [Fact]
+    public void Checked_compilation_reports_a_branch_on_data()
+    {
+        static Value Abs(Value[] x) => x[0].Data < 0 ? -x[0] : x[0];
+        var message = Compiler.CompileChecked(Abs, [1.0], [-1.0]).Match(Succ: _ => "", Fail: e => e.Message);
+        Assert.StartsWith("The function takes a different path at the second point: the traces have 0 and 1 instructions", message);
+        Assert.True(Compiler.CompileChecked(x => x[0].Relu() + (-x[0]).Relu(), [1.0], [-1.0]).IsSucc);
+    }
+
+    [Fact]
+    public void Checked_compilation_reports_a_changed_constant()
+    {
+        static Value Scaled(Value[] x) => x[0] * (x[0].Data > 0 ? 2.0 : 3.0);
+        var message = Compiler.CompileChecked(Scaled, [1.0], [-1.0]).Match(Succ: _ => "", Fail: e => e.Message);
+        Assert.Contains("constant 0 is 2 in one trace and 3 in the other", message);
+    }
+
+    [Fact]
+    public void A_million_deep_chain_compiles_and_runs()
+    {
+        var f = Compiler.Compile(x =>
+        {
+            var v = x[0];
+            for (var i = 0; i < 1_000_000; i++)
+            {
+                v += x[0];
+            }
+
+            return v;
+        }, 1);
+        var gradient = new double[1];
+        Assert.Equal(1_000_001 * 0.5, f.ValueAndGradient([0.5], gradient));
+        Assert.Equal(1_000_001.0, gradient[0]);
+    }
+
+    [Fact]
+    public void After_warm_up_a_call_allocates_nothing()
+    {
+        var f = Compiler.Compile(x => ((x[0] * x[1]).Tanh() + x[2].Exp()).Pow(2), 3);
+        double[] inputs = [0.1, 0.2, 0.3];
+        var gradient = new double[3];
+        f.ValueAndGradient(inputs, gradient);
+        f.Evaluate(inputs);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            f.ValueAndGradient(inputs, gradient);
+            f.Evaluate(inputs);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void One_compiled_function_called_from_many_threads_gives_correct_results()
+    {
+        var f = Compiler.Compile(x => (x[0] * x[1] + x[0].Sigmoid()).Tanh(), 2);
+        var expected = Enumerable.Range(0, 2000).Select(i =>
+        {
+            var g = new double[2];
+            var v = f.ValueAndGradient([i / 1000.0, 1 - i / 1000.0], g);
+            return (v, g[0], g[1]);
+        }).ToArray();
+
+        var wrong = 0;
+        Parallel.For(0, 200_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, k =>
+        {
+            var i = k % 2000;
+            Span<double> g = stackalloc double[2];
+            var v = f.ValueAndGradient([i / 1000.0, 1 - i / 1000.0], g);
+            if ((v, g[0], g[1]) != expected[i])
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+        Assert.Equal(0, wrong);
+    }
+
+    [Fact]
+    public void Bad_arguments_are_rejected_with_clear_errors()
+    {
+        var f = Compiler.Compile(x => x[0] + x[1], 2);
+        Assert.Contains("takes 2 inputs; it was given 1", Assert.Throws<ArgumentException>(() => f.Evaluate([1.0])).Message);
+        Assert.Contains("gradient span has 1 entries", Assert.Throws<ArgumentException>(() => f.ValueAndGradient([1.0, 2.0], new double[1])).Message);
+        Assert.Contains("Scratch spans must hold", Assert.Throws<ArgumentException>(() => f.ValueAndGradient([1.0, 2.0], new double[2], new double[1], new double[4], new double[2])).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Compiler.Compile(x => x[0], 0));
+        Assert.Contains("returned null", Assert.Throws<ArgumentNullException>(() => Compiler.Compile(_ => null!, 1)).Message);
+        Assert.Contains("same number of inputs", Assert.Throws<ArgumentException>(() => Compiler.CompileChecked(x => x[0], [1.0], [1.0, 2.0])).Message);
+    }
+}
