@@ -60,6 +60,40 @@ public static class Agreement
         return worst;
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="actual"/> has exactly the bits of <paramref name="expected"/>
+    /// in its output and every gradient: for two implementations that promise the same operations
+    /// in the same order (the compiled tape and the engine), any difference at all is a bug.
+    /// </summary>
+    /// <param name="what">Names the comparison in the exception, e.g. "compiled tape vs engine".</param>
+    /// <param name="expected">The reference result.</param>
+    /// <param name="actual">The result to check.</param>
+    /// <exception cref="InvalidOperationException">Some value differs in any bit.</exception>
+    public static void RequireIdentical(string what, StepResult expected, StepResult actual)
+    {
+        if (expected.Gradients.Length != actual.Gradients.Length)
+        {
+            throw new InvalidOperationException(
+                $"{what}: {actual.Gradients.Length} gradients, expected {expected.Gradients.Length}.");
+        }
+
+        if (!SameBits(expected.Output, actual.Output))
+        {
+            throw new InvalidOperationException($"{what}: output {actual.Output:R}, expected exactly {expected.Output:R}.");
+        }
+
+        for (var k = 0; k < expected.Gradients.Length; k++)
+        {
+            if (!SameBits(expected.Gradients[k], actual.Gradients[k]))
+            {
+                throw new InvalidOperationException(
+                    $"{what}: gradient {k} is {actual.Gradients[k]:R}, expected exactly {expected.Gradients[k]:R}.");
+            }
+        }
+    }
+
+    private static bool SameBits(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
     /// <summary>|a − b| relative to the larger of |a|, |b| and <paramref name="floor"/>; 0 when a and b are equal (both NaN included), NaN when only one is.</summary>
     private static double Difference(double a, double b, double floor) =>
         a.Equals(b) ? 0.0 : Math.Abs(a - b) / Math.Max(floor, Math.Max(Math.Abs(a), Math.Abs(b)));
