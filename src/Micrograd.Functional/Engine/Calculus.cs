@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Micrograd.Functional;
 
 /// <summary>The value of one operation together with its local partial derivatives.</summary>
@@ -7,9 +9,11 @@ namespace Micrograd.Functional;
 internal readonly record struct Local(double Out, double DA, double DB);
 
 /// <summary>
-/// The whole calculus of the engine: one entry per primitive operation, giving its forward
-/// formula and, on the same line, its local derivative rule. Every derivative the engine
-/// computes comes from this table; the backward pass only multiplies and adds what it returns.
+/// The whole calculus of the engine in two tables read side by side, one line per primitive
+/// operation: its forward formula, and its local derivative rule ∂out/∂a, ∂out/∂b. The rules are
+/// written once over any <see cref="IScalar{T}"/>: over numbers they drive <see cref="Value.Backward"/>,
+/// the compiled tape and forward mode; over <see cref="Value"/> nodes they build symbolic gradients,
+/// which are differentiable again. The backward passes only multiply and add what the rules return.
 /// </summary>
 /// <remarks>
 /// Edge cases follow IEEE-754, as PyTorch does: nothing here throws. 1/0 is ∞, ln 0 is −∞,
@@ -21,27 +25,61 @@ internal readonly record struct Local(double Out, double DA, double DB);
 /// </remarks>
 internal static class Calculus
 {
-    /// <summary>Evaluates <paramref name="op"/> on operand values and returns out, ∂out/∂a and ∂out/∂b.</summary>
+    /// <summary>The forward formula: out = f(a, b).</summary>
     /// <param name="op">The primitive operation; not <see cref="Op.Leaf"/>.</param>
     /// <param name="a">The first operand's value.</param>
     /// <param name="b">The second operand's value (ignored by unary operations).</param>
     /// <param name="p">The constant exponent of <see cref="Op.Pow"/> (ignored by the others).</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static Local Apply(Op op, double a, double b, double p) => op switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Forward(Op op, double a, double b, double p) => op switch
     {
-        // `is var` names the output where the derivative is written in terms of it.
-        //                                       out                  ∂out/∂a                         ∂out/∂b
-        Op.Add                                => new(a + b,           1.0,                            1.0),
-        Op.Mul                                => new(a * b,           b,                              a),
-        Op.Pow                                => new(Math.Pow(a, p),  p == 0 ? 0.0 : p * Math.Pow(a, p - 1), 0.0),
-        Op.Relu                               => new(a < 0 ? 0.0 : a, a > 0 ? 1.0 : 0.0,              0.0),
-        Op.Tanh    when Math.Tanh(a) is var t => new(t,               1.0 - t * t,                    0.0),
-        Op.Exp     when Math.Exp(a) is var e  => new(e,               e,                              0.0),
-        Op.Log                                => new(Math.Log(a),     1.0 / a,                        0.0),
-        Op.Sigmoid when 1 / (1 + Math.Exp(-a)) is var s => new(s, s * (1.0 - s),                  0.0),
-        Op.Softplus => new(Math.Max(a, 0) + LogOnePlus(Math.Exp(-Math.Abs(a))), 1 / (1 + Math.Exp(-a)), 0.0),
+        Op.Add      => a + b,
+        Op.Mul      => a * b,
+        Op.Pow      => Math.Pow(a, p),
+        Op.Relu     => a < 0 ? 0.0 : a,
+        Op.Tanh     => Math.Tanh(a),
+        Op.Exp      => Math.Exp(a),
+        Op.Log      => Math.Log(a),
+        Op.Sigmoid  => 1 / (1 + Math.Exp(-a)),
+        Op.Softplus => Math.Max(a, 0) + LogOnePlus(Math.Exp(-Math.Abs(a))),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf has no forward formula."),
     };
+
+    /// <summary>The derivative rule: (∂out/∂a, ∂out/∂b), given the operands and the output, over any scalar.</summary>
+    /// <typeparam name="T">Numbers (<see cref="Real"/>) or nodes (<see cref="Value"/>).</typeparam>
+    /// <param name="op">The primitive operation; not <see cref="Op.Leaf"/>.</param>
+    /// <param name="a">The first operand.</param>
+    /// <param name="b">The second operand (ignored by unary operations).</param>
+    /// <param name="out">The output f(a, b).</param>
+    /// <param name="p">The constant exponent of <see cref="Op.Pow"/> (ignored by the others).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (T DA, T DB) Partials<T>(Op op, T a, T b, T @out, double p)
+        where T : IScalar<T> => op switch
+    {
+        Op.Add      => (T.Constant(1), T.Constant(1)),
+        Op.Mul      => (b, a),
+        Op.Pow      => (p == 0 ? T.Constant(0) : T.Constant(p) * T.Pow(a, p - 1), T.Constant(0)),
+        Op.Relu     => (T.Step(a), T.Constant(0)),
+        Op.Tanh     => (T.Constant(1) - @out * @out, T.Constant(0)),
+        Op.Exp      => (@out, T.Constant(0)),
+        Op.Log      => (T.Constant(1) / a, T.Constant(0)),
+        Op.Sigmoid  => (@out * (T.Constant(1) - @out), T.Constant(0)),
+        Op.Softplus => (T.Sigmoid(a), T.Constant(0)),
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf has no derivative rule."),
+    };
+
+    /// <summary>The forward formula and the derivative rule on numbers: out, ∂out/∂a, ∂out/∂b.</summary>
+    /// <param name="op">The primitive operation; not <see cref="Op.Leaf"/>.</param>
+    /// <param name="a">The first operand's value.</param>
+    /// <param name="b">The second operand's value (ignored by unary operations).</param>
+    /// <param name="p">The constant exponent of <see cref="Op.Pow"/> (ignored by the others).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Local Apply(Op op, double a, double b, double p)
+    {
+        var @out = Forward(op, a, b, p);
+        var (da, db) = Partials(op, new Real(a), new Real(b), new Real(@out), p);
+        return new Local(@out, da.X, db.X);
+    }
 
     /// <summary>ln(1 + x), accurate for tiny x where 1 + x rounds to 1 (.NET has no log1p).</summary>
     private static double LogOnePlus(double x) => (1 + x) is var u && u == 1 ? x : Math.Log(u) * x / (u - 1);

@@ -1,0 +1,105 @@
+using System.Collections;
+using System.Diagnostics.Contracts;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Micrograd.Functional;
+
+/// <summary>
+/// The result of <see cref="Value.BackwardSymbolic"/>: for each node v of the graph, ∂output/∂v as a
+/// <see cref="Value"/> node, built with the same derivative rules as <see cref="Value.Backward"/>.
+/// The gradient nodes are ordinary graph nodes, so they can be differentiated again (second
+/// derivatives, Hessians), which is what PyTorch needs <c>create_graph=True</c> for.
+/// </summary>
+public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value Gradient)>
+{
+    private readonly Topology _graph;
+    private readonly Value[] _grads;
+
+    private SymbolicGradients(Value output, Topology graph, Value[] grads)
+    {
+        Output = output;
+        _graph = graph;
+        _grads = grads;
+    }
+
+    /// <summary>The value that was differentiated.</summary>
+    public Value Output { get; }
+
+    /// <summary>The number of nodes in the graph.</summary>
+    public int Count => _grads.Length;
+
+    /// <summary>∂output/∂<paramref name="node"/> as a node: a constant 0 for a node outside the graph, a constant 1 for the output.</summary>
+    /// <param name="node">Any node.</param>
+    public Value this[Value node] =>
+        _graph.Slot.TryGetValue(node ?? throw new ArgumentNullException(nameof(node)), out var s) ? _grads[s] : new Value(0.0);
+
+    /// <summary>∂output/∂<paramref name="node"/> when the node is in the graph; None when it is not.</summary>
+    /// <param name="node">Any node.</param>
+    [Pure]
+    public Option<Value> Find(Value node) =>
+        _graph.Slot.TryGetValue(node ?? throw new ArgumentNullException(nameof(node)), out var s) ? Some(_grads[s]) : None;
+
+    /// <summary>The gradient nodes of <paramref name="nodes"/>, in their order.</summary>
+    /// <param name="nodes">The nodes to read, e.g. the inputs.</param>
+    [Pure]
+    public Value[] For(IEnumerable<Value> nodes) => [.. (nodes ?? throw new ArgumentNullException(nameof(nodes))).Select(n => this[n])];
+
+    /// <inheritdoc/>
+    public IEnumerator<(Value Node, Value Gradient)> GetEnumerator()
+    {
+        foreach (var s in _graph.Order)
+        {
+            yield return (_graph.Nodes[s], _grads[s]);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// The reverse pass with nodes instead of numbers: the same fold as <see cref="Value.Backward"/>,
+    /// each partial from <see cref="Calculus.Partials{T}"/> over <see cref="Value"/>. Iterative.
+    /// </summary>
+    internal static SymbolicGradients Of(Value output)
+    {
+        var graph = Topology.Of(output);
+        var grads = new Value?[graph.Nodes.Count];
+        grads[0] = new Value(1.0);
+        for (var k = graph.Order.Count - 1; k >= 0; k--)
+        {
+            var s = graph.Order[k];
+            var node = graph.Nodes[s];
+            if (node.Op == Op.Leaf || grads[s] is not { } upstream)
+            {
+                continue;
+            }
+
+            var (da, db) = Calculus.Partials(node.Op, node.A!, node.B ?? node.A!, node, node.Exponent.IfNone(0.0));
+            Accumulate(graph.OperandA[s], Chain(da, upstream));
+            if (graph.OperandB[s] >= 0)
+            {
+                Accumulate(graph.OperandB[s], Chain(db, upstream));
+            }
+        }
+
+        return new SymbolicGradients(output, graph, [.. grads.Select(g => g ?? new Value(0.0))]);
+
+        void Accumulate(int slot, Value term) => grads[slot] = grads[slot] is { } sum ? sum + term : term;
+
+        // local · upstream, without multiplying by a 1 that the rules made (never by a node of the graph:
+        // a leaf of the graph holding 1 is a variable, and its product must stay differentiable).
+        Value Chain(Value local, Value upstream) =>
+            IsMadeOne(local) ? upstream : IsMadeOne(upstream) ? local : local * upstream;
+
+        bool IsMadeOne(Value v) => v.Op == Op.Leaf && v.Data == 1.0 && !graph.Slot.ContainsKey(v);
+    }
+}
+
+public sealed partial record Value
+{
+    /// <summary>
+    /// Differentiates this value with respect to every node of its graph and returns the gradients as
+    /// nodes, which can be differentiated again. <see cref="Backward"/> is the fast numeric variant.
+    /// </summary>
+    public SymbolicGradients BackwardSymbolic() => SymbolicGradients.Of(this);
+}
