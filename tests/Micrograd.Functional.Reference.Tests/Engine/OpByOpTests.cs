@@ -95,7 +95,7 @@ public class OpByOpTests
     public void An_op_on_one_node_twice_sums_both_paths_as_torch_does(GraphOp op, double x)
     {
         var leaf = new Value(x);
-        var y = Apply(op, leaf, leaf, 0);
+        var y = RandomGraph.Apply(op, leaf, leaf, 0);
         var grads = y.Backward();
 
         var reference = TorchReference.Derivatives(t => TorchReference.Apply(op, t[0], t[0], 0), [x]);
@@ -160,7 +160,7 @@ public class OpByOpTests
     private static void Compare(GraphOp op, double a, double b, double p)
     {
         var (va, vb) = (new Value(a), new Value(b));
-        var y = Apply(op, va, vb, p);
+        var y = RandomGraph.Apply(op, va, vb, p);
         var grads = y.Backward();
 
         var reference = TorchReference.Derivatives(x => TorchReference.Apply(op, x[0], x[1], p), [a, b]);
@@ -169,22 +169,4 @@ public class OpByOpTests
         AssertClose(reference.Gradient[0], grads[va], $"∂/∂a of {name}");
         AssertClose(reference.Gradient[1], grads[vb], $"∂/∂b of {name}");
     }
-
-    /// <summary>The engine's side, through its public API (micrograd's composites: a − b = a + (−b), a / b = a·b⁻¹).</summary>
-    private static Value Apply(GraphOp op, Value a, Value b, double p) => op switch
-    {
-        GraphOp.Add => a + b,
-        GraphOp.Sub => a - b,
-        GraphOp.Mul => a * b,
-        GraphOp.Div => a / b,
-        GraphOp.Neg => -a,
-        GraphOp.Pow => a.Pow(p),
-        GraphOp.Relu => a.Relu(),
-        GraphOp.Tanh => a.Tanh(),
-        GraphOp.Exp => a.Exp(),
-        GraphOp.Log => a.Log(),
-        GraphOp.Sigmoid => a.Sigmoid(),
-        GraphOp.Softplus => a.Softplus(),
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
 }

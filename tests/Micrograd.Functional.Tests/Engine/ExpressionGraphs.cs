@@ -73,7 +73,8 @@ public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
         _ => $"n{s.A}",
     };
 
-    private static Value Apply(GraphOp op, Value a, Value b, double p) => op switch
+    /// <summary>One op on nodes, through the engine's public API (micrograd's composites: a − b = a + (−b), a / b = a·b⁻¹).</summary>
+    public static Value Apply(GraphOp op, Value a, Value b, double p) => op switch
     {
         GraphOp.Add => a + b,
         GraphOp.Sub => a - b,
