@@ -1,0 +1,38 @@
+namespace Micrograd.Functional.Tests.Transforms;
+
+/// <summary>The transforms' argument checks, and symbolic gradients as a map.</summary>
+public class AdContractTests
+{
+    [Fact]
+    public void Every_transform_rejects_a_missing_function()
+    {
+        Assert.Throws<ArgumentNullException>(() => Ad.Grad((Func<Value, Value>)null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.Grad((Func<Value[], Value>)null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.ValueAndGrad((Func<Value, Value>)null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.ValueAndGrad((Func<Value[], Value>)null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.Hessian(null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.Jvp(null!, [1.0], [1.0]));
+        Assert.Equal("primals", Assert.Throws<ArgumentNullException>(() => Ad.Jvp(x => x[0], null!, [1.0])).ParamName);
+        Assert.Equal("tangents", Assert.Throws<ArgumentNullException>(() => Ad.Jvp(x => x[0], [1.0], null!)).ParamName);
+    }
+
+    [Fact]
+    public void Symbolic_relus_derivative_at_zero_is_zero_like_the_numeric_one()
+    {
+        var x = new Value(0.0);
+        Assert.Equal(0.0, x.Relu().BackwardSymbolic()[x].Data);
+        Assert.Equal(1.0, Ad.Grad(v => v.Relu())(new Value(1e-300)).Data);
+    }
+
+    [Fact]
+    public void Symbolic_gradients_enumerate_every_node_with_its_gradient_node()
+    {
+        var x = new Value(3.0);
+        var y = x * x;
+        var pairs = y.BackwardSymbolic().ToArray();
+        Assert.Equal(2, pairs.Length);
+        Assert.Equal((x, 6.0), (pairs[0].Node, pairs[0].Gradient.Data));
+        Assert.Equal((y, 1.0), (pairs[1].Node, pairs[1].Gradient.Data));
+        Assert.Equal(2, y.BackwardSymbolic().Count);
+    }
+}
