@@ -25,11 +25,7 @@ public sealed record TrainingHistory(ImmutableArray<TrainingStep> Steps)
     /// model before its last update, on the last step's batch.)
     /// </summary>
     /// <param name="data">The rows to classify.</param>
-    public double AccuracyOn(Dataset data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return Loss.Accuracy([.. data.Features.Select(x => Model.Evaluate(x.AsSpan())[0])], data.Labels);
-    }
+    public double AccuracyOn(Dataset data) => Training.Accuracy(Model, data);
 
     /// <summary>The loss per step.</summary>
     public IEnumerable<double> Losses => Steps.Select(s => s.Loss);

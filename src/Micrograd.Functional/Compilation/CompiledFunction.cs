@@ -178,7 +178,7 @@ public sealed class CompiledFunction
         return _output == other._output ? None : Some("the outputs are different nodes");
     }
 
-    /// <summary>Evaluates the tape with the op table, storing each instruction's local partials when asked.</summary>
+    /// <summary>Evaluates the tape with the op table; computes and stores each instruction's local partials only when asked.</summary>
     private void Forward(ReadOnlySpan<double> inputs, Span<double> values, Span<double> partials)
     {
         inputs.CopyTo(values);
@@ -189,13 +189,17 @@ public sealed class CompiledFunction
         for (var i = 0; i < tape.Length; i++)
         {
             ref readonly var op = ref tape[i];
-            var local = Calculus.Apply(op.Op, values[op.A], op.B >= 0 ? values[op.B] : 0.0, op.P);
-            values[first + i] = local.Out;
-            if (keep)
+            var (a, b) = (values[op.A], op.B >= 0 ? values[op.B] : 0.0);
+            if (!keep)
             {
-                partials[2 * i] = local.DA;
-                partials[2 * i + 1] = local.DB;
+                values[first + i] = Calculus.Forward(op.Op, a, b, op.P);
+                continue;
             }
+
+            var local = Calculus.Apply(op.Op, a, b, op.P);
+            values[first + i] = local.Out;
+            partials[2 * i] = local.DA;
+            partials[2 * i + 1] = local.DB;
         }
     }
 

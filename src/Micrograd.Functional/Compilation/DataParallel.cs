@@ -40,13 +40,17 @@ public static class DataParallel
         Parallel.For(0, count, k =>
         {
             var sum = sums[k] = new double[p.Length];
+            double[] inputs = [], g = []; // one pair per chunk, reallocated only if a sample's width differs
             for (var i = k * samples / count; i < (k + 1) * samples / count; i++)
             {
                 var (function, data) = sample(i);
-                var inputs = new double[p.Length + data.Length];
-                p.CopyTo(inputs, 0);
+                if (inputs.Length != p.Length + data.Length)
+                {
+                    (inputs, g) = (new double[p.Length + data.Length], new double[p.Length + data.Length]);
+                    p.CopyTo(inputs, 0);
+                }
+
                 data.CopyTo(inputs, p.Length);
-                var g = new double[inputs.Length];
                 values[k] += function.ValueAndGradient(inputs, g);
                 for (var j = 0; j < p.Length; j++)
                 {

@@ -171,26 +171,13 @@ public sealed record Mlp
             throw new ArgumentException($"The model has {Parameters.Length} parameters but was given {values.Length} values.", nameof(values));
         }
 
-        var next = 0;
-        var layers = ImmutableArray.CreateBuilder<Layer>(Layers.Length);
-        foreach (var layer in Layers)
+        var leaves = new Value[values.Length];
+        for (var i = 0; i < leaves.Length; i++)
         {
-            var neurons = ImmutableArray.CreateBuilder<Neuron>(layer.Outputs);
-            foreach (var neuron in layer.Neurons)
-            {
-                var weights = ImmutableArray.CreateBuilder<Value>(neuron.Inputs);
-                for (var i = 0; i < neuron.Inputs; i++)
-                {
-                    weights.Add(new Value(values[next++]));
-                }
-
-                neurons.Add(neuron with { Weights = weights.MoveToImmutable(), Bias = new Value(values[next++]) });
-            }
-
-            layers.Add(new Layer(neurons.MoveToImmutable()));
+            leaves[i] = new Value(values[i]);
         }
 
-        return new Mlp(Inputs, layers.MoveToImmutable());
+        return Rebuild(leaves);
     }
 
     /// <summary>
@@ -208,6 +195,12 @@ public sealed record Mlp
             throw new ArgumentException($"The model has {Parameters.Length} parameters but was given {nodes.Count} nodes.", nameof(nodes));
         }
 
+        return Rebuild(nodes);
+    }
+
+    /// <summary>This model's shape with <paramref name="nodes"/> as its parameters, in <see cref="Parameters"/> order (the count is checked by the callers).</summary>
+    private Mlp Rebuild(IReadOnlyList<Value> nodes)
+    {
         var next = 0;
         return new Mlp(Inputs, [.. Layers.Select(layer => new Layer([.. layer.Neurons.Select(neuron =>
             neuron with { Weights = [.. neuron.Weights.Select(_ => nodes[next++])], Bias = nodes[next++] })]))]);

@@ -215,7 +215,14 @@ public static class Training
         };
     }
 
-    /// <summary>The fraction of the batch classified correctly, from the model's scores on plain doubles.</summary>
-    private static double Accuracy(Mlp model, Dataset batch) =>
-        Loss.Accuracy([.. batch.Features.Select(row => model.Evaluate(row.AsSpan())[0])], batch.Labels);
+    /// <summary>The fraction of <paramref name="data"/> that <paramref name="model"/> classifies correctly, from its scores on plain doubles (no graph).</summary>
+    /// <param name="model">A model with one output.</param>
+    /// <param name="data">The rows to classify.</param>
+    [Pure]
+    public static double Accuracy(Mlp model, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        return Loss.Accuracy([.. data.Features.Select(row => model.Evaluate(row.AsSpan())[0])], data.Labels);
+    }
 }
