@@ -178,25 +178,28 @@ public sealed class CompiledFunction
         return _output == other._output ? None : Some("the outputs are different nodes");
     }
 
-    /// <summary>Evaluates the tape with the op table; computes and stores each instruction's local partials only when asked.</summary>
+    /// <summary>Evaluates the tape with the op table's forward formulas, and its derivative rules too when <paramref name="partials"/> is given (two loops, so neither pays for the other).</summary>
     private void Forward(ReadOnlySpan<double> inputs, Span<double> values, Span<double> partials)
     {
         inputs.CopyTo(values);
         _constants.CopyTo(values[InputCount..]);
         var first = InputCount + _constants.Length;
         var tape = _tape.AsSpan();
-        var keep = !partials.IsEmpty;
+        if (partials.IsEmpty)
+        {
+            for (var i = 0; i < tape.Length; i++)
+            {
+                ref readonly var op = ref tape[i];
+                values[first + i] = Calculus.Forward(op.Op, values[op.A], op.B >= 0 ? values[op.B] : 0.0, op.P);
+            }
+
+            return;
+        }
+
         for (var i = 0; i < tape.Length; i++)
         {
             ref readonly var op = ref tape[i];
-            var (a, b) = (values[op.A], op.B >= 0 ? values[op.B] : 0.0);
-            if (!keep)
-            {
-                values[first + i] = Calculus.Forward(op.Op, a, b, op.P);
-                continue;
-            }
-
-            var local = Calculus.Apply(op.Op, a, b, op.P);
+            var local = Calculus.Apply(op.Op, values[op.A], op.B >= 0 ? values[op.B] : 0.0, op.P);
             values[first + i] = local.Out;
             partials[2 * i] = local.DA;
             partials[2 * i + 1] = local.DB;
