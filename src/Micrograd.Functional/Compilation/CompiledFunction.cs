@@ -95,7 +95,7 @@ public sealed class CompiledFunction
     internal static CompiledFunction Trace(Value[] inputs, Value output)
     {
         var topology = Topology.Of(output);
-        var slotOf = new int[topology.Nodes.Count]; // topology slot → tape slot
+        var slotOf = new int[topology.Count]; // topology slot → tape slot
         var inputIndex = new Dictionary<Value, int>(inputs.Length);
         for (var i = 0; i < inputs.Length; i++)
         {
@@ -129,7 +129,7 @@ public sealed class CompiledFunction
         }
 
         var first = inputs.Length + constants.Count;
-        var tape = new List<Instruction>(topology.Nodes.Count - leaves.Count);
+        var tape = new List<Instruction>(topology.Count - leaves.Count);
         foreach (var s in topology.Order)
         {
             var node = topology.Nodes[s];

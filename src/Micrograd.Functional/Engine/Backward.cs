@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Micrograd.Functional;
 
 /// <summary>
@@ -8,39 +6,45 @@ namespace Micrograd.Functional;
 /// </summary>
 internal static class Backpropagation
 {
+
     /// <summary>
     /// Computes ∂output/∂v for every node v of the graph of <paramref name="output"/>.
-    /// Visiting nodes from the output back to the leaves, each node passes its gradient to its
-    /// operands times the local partials of the op table (the chain rule); a node used several
-    /// times receives the sum of what each use passes (the multivariable chain rule).
+    /// Visiting nodes from the output back to the leaves (newest first, see <see cref="Sweep"/>),
+    /// each node passes its gradient to its operands times the local partials of the op table (the
+    /// chain rule); a node used several times receives the sum of what each use passes (the
+    /// multivariable chain rule), added in the order its users are visited.
     /// </summary>
     /// <param name="output">The node to differentiate.</param>
     public static Gradients Of(Value output)
     {
-        var topology = Topology.Of(output);
-        var nodes = CollectionsMarshal.AsSpan(topology.Nodes);
-        var order = CollectionsMarshal.AsSpan(topology.Order);
-        var operandA = CollectionsMarshal.AsSpan(topology.OperandA);
-        var operandB = CollectionsMarshal.AsSpan(topology.OperandB);
-        var grads = new double[nodes.Length];
-        grads[0] = 1.0; // ∂output/∂output; the output is slot 0
-
-        for (var k = order.Length - 1; k >= 0; k--)
+        var sweep = Sweep.Rent();
+        try
         {
-            var s = order[k];
-            var upstream = grads[s];
-            if (operandA[s] is var a and >= 0)
+            var chainRule = default(ChainRule);
+            sweep.Run(output, 1.0, ref chainRule); // ∂output/∂output = 1
+            return new Gradients(output, sweep.Count, sweep.Values(), sweep.Index());
+        }
+        finally
+        {
+            sweep.Return();
+        }
+    }
+
+    /// <summary>At each node, once all its users have passed it their share: ∂out/∂a += ∂node/∂a · ∂out/∂node, and likewise for b.</summary>
+    private struct ChainRule : Sweep.IVisitor
+    {
+        public readonly void Visit(Value node, ref double upstream, Sweep sweep)
+        {
+            if (node.A is { } a)
             {
-                grads[a] += nodes[s].PartialA * upstream;
+                sweep.Reach(a) += node.PartialA * upstream;
             }
 
-            if (operandB[s] is var b and >= 0)
+            if (node.B is { } b)
             {
-                grads[b] += nodes[s].PartialB * upstream;
+                sweep.Reach(b) += node.PartialB * upstream;
             }
         }
-
-        return new Gradients(output, topology, grads);
     }
 }
 

@@ -12,22 +12,23 @@ namespace Micrograd.Functional;
 /// </summary>
 public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient)>
 {
-    private readonly Topology _graph;
-    private readonly double[] _grads;
+    private readonly double[][] _grads;
+    private readonly NodeIndex _index;
 
-    /// <summary>Wraps the result of a backward pass: <paramref name="grads"/>[s] is the gradient of the node in slot s.</summary>
-    internal Gradients(Value output, Topology graph, double[] grads)
+    /// <summary>Wraps the result of a backward pass: the gradients by slot of a <see cref="Sweep"/> from <paramref name="output"/>, in <see cref="Sweep.Values"/>' chunks.</summary>
+    internal Gradients(Value output, int count, double[][] grads, NodeIndex index)
     {
         Output = output;
-        _graph = graph;
+        Count = count;
         _grads = grads;
+        _index = index;
     }
 
     /// <summary>The value that was differentiated.</summary>
     public Value Output { get; }
 
     /// <summary>The number of nodes in the graph, the output and every leaf included.</summary>
-    public int Count => _grads.Length;
+    public int Count { get; }
 
     /// <summary>
     /// ∂output/∂<paramref name="node"/>: 1.0 for the output itself, and 0.0 for a node outside the
@@ -35,20 +36,20 @@ public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient
     /// </summary>
     /// <param name="node">Any node.</param>
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
-    public double this[Value node] => _graph.Slot.TryGetValue(NotNull(node), out var i) ? _grads[i] : 0.0;
+    public double this[Value node] => _index.SlotOf(NotNull(node)) is var s and >= 0 ? At(s) : 0.0;
 
     /// <summary>True when <paramref name="node"/> is in the graph of <see cref="Output"/>.</summary>
     /// <param name="node">Any node.</param>
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
     [Pure]
-    public bool Contains(Value node) => _graph.Slot.ContainsKey(NotNull(node));
+    public bool Contains(Value node) => _index.SlotOf(NotNull(node)) >= 0;
 
     /// <summary>∂output/∂<paramref name="node"/> when the node is in the graph; None when it is not.</summary>
     /// <param name="node">Any node.</param>
     /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
     [Pure]
     public Option<double> Find(Value node) =>
-        _graph.Slot.TryGetValue(NotNull(node), out var i) ? Some(_grads[i]) : None;
+        _index.SlotOf(NotNull(node)) is var s and >= 0 ? Some(At(s)) : None;
 
     /// <summary>The gradients of <paramref name="nodes"/>, in their order (0.0 for a node outside the graph).</summary>
     /// <param name="nodes">The nodes to read, for example a model's parameters.</param>
@@ -64,9 +65,11 @@ public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient
     /// <inheritdoc/>
     public IEnumerator<(Value Node, double Gradient)> GetEnumerator()
     {
-        foreach (var s in _graph.Order)
+        // The map keeps no node references (8 bytes a node, not 16); the same sweep finds them again in the same slots.
+        var nodes = Topology.Of(Output).Nodes;
+        for (var s = nodes.Length - 1; s >= 0; s--) // oldest first: a topological order
         {
-            yield return (_graph.Nodes[s], _grads[s]);
+            yield return (nodes[s], At(s));
         }
     }
 
@@ -74,6 +77,8 @@ public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient
 
     /// <summary>Describes the map by its size and output, e.g. <c>Gradients(count=9, output=Value(...))</c>.</summary>
     public override string ToString() => $"Gradients(count={Count}, output={Output})";
+
+    private double At(int slot) => _grads[slot >> Sweep.ChunkBits][slot & (Sweep.ChunkSize - 1)];
 
     private static Value NotNull(Value? node) =>
         node ?? throw new ArgumentNullException(nameof(node), "Gradients are looked up by a non-null Value.");

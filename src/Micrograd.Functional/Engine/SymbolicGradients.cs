@@ -32,13 +32,13 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
     /// <summary>∂output/∂<paramref name="node"/> as a node: a constant 0 for a node outside the graph, a constant 1 for the output.</summary>
     /// <param name="node">Any node.</param>
     public Value this[Value node] =>
-        _graph.Slot.TryGetValue(node ?? throw new ArgumentNullException(nameof(node)), out var s) ? _grads[s] : new Value(0.0);
+        _graph.Index.SlotOf(node ?? throw new ArgumentNullException(nameof(node))) is var s and >= 0 ? _grads[s] : new Value(0.0);
 
     /// <summary>∂output/∂<paramref name="node"/> when the node is in the graph; None when it is not.</summary>
     /// <param name="node">Any node.</param>
     [Pure]
     public Option<Value> Find(Value node) =>
-        _graph.Slot.TryGetValue(node ?? throw new ArgumentNullException(nameof(node)), out var s) ? Some(_grads[s]) : None;
+        _graph.Index.SlotOf(node ?? throw new ArgumentNullException(nameof(node))) is var s and >= 0 ? Some(_grads[s]) : None;
 
     /// <summary>The gradient nodes of <paramref name="nodes"/>, in their order.</summary>
     /// <param name="nodes">The nodes to read, e.g. the inputs.</param>
@@ -63,11 +63,10 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
     internal static SymbolicGradients Of(Value output)
     {
         var graph = Topology.Of(output);
-        var grads = new Value?[graph.Nodes.Count];
+        var grads = new Value?[graph.Count];
         grads[0] = new Value(1.0);
-        for (var k = graph.Order.Count - 1; k >= 0; k--)
+        for (var s = 0; s < graph.Count; s++) // the output first, then newest to oldest: a reverse topological order
         {
-            var s = graph.Order[k];
             var node = graph.Nodes[s];
             if (node.Op == Op.Leaf || grads[s] is not { } upstream)
             {
@@ -91,7 +90,7 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
         Value Chain(Value local, Value upstream) =>
             IsMadeOne(local) ? upstream : IsMadeOne(upstream) ? local : local * upstream;
 
-        bool IsMadeOne(Value v) => v.Op == Op.Leaf && v.Data == 1.0 && !graph.Slot.ContainsKey(v);
+        bool IsMadeOne(Value v) => v.Op == Op.Leaf && v.Data == 1.0 && graph.Index.SlotOf(v) < 0;
     }
 }
 

@@ -60,7 +60,7 @@ public static class Dot
             name[slot] = $"v{name.Count}";
         }
 
-        var omitted = order.Count - name.Count;
+        var omitted = topology.Count - name.Count;
         var dot = new StringBuilder()
             .AppendLine("digraph G {")
             .AppendLine($"  rankdir={(options.RankDirection == RankDirection.LeftToRight ? "LR" : "TB")};")
@@ -94,7 +94,7 @@ public static class Dot
         if (omitted > 0)
         {
             dot.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"  omitted [shape=note, style=dashed, label=\"{omitted:N0} more nodes not drawn\\n({order.Count:N0} in all; the {name.Count:N0} nearest the output are shown)\"];"));
+                $"  omitted [shape=note, style=dashed, label=\"{omitted:N0} more nodes not drawn\\n({topology.Count:N0} in all; the {name.Count:N0} nearest the output are shown)\"];"));
             foreach (var id in cutEdges)
             {
                 dot.AppendLine($"  omitted -> {id}_op [style=dashed];");
@@ -107,7 +107,7 @@ public static class Dot
     /// <summary>The <paramref name="max"/> nodes nearest the output, by a breadth-first walk from it (all when the graph is smaller).</summary>
     private static bool[] Nearest(Topology topology, int max)
     {
-        var shown = new bool[topology.Nodes.Count];
+        var shown = new bool[topology.Count];
         var queue = new Queue<int>([0]); // the output is slot 0
         shown[0] = true;
         var count = 1;

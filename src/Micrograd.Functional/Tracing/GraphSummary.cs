@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace Micrograd.Functional.Tracing;
 
@@ -23,11 +22,11 @@ public sealed record GraphSummary(int Nodes, int Leaves, ImmutableSortedDictiona
     {
         ArgumentNullException.ThrowIfNull(output);
         var topology = Topology.Of(output);
-        var level = new int[topology.Nodes.Count];
+        var level = new int[topology.Count];
         var counts = new Dictionary<Op, int>();
         var perLevel = new List<int>();
-        var operandA = CollectionsMarshal.AsSpan(topology.OperandA);
-        var operandB = CollectionsMarshal.AsSpan(topology.OperandB);
+        var operandA = topology.OperandA.AsSpan();
+        var operandB = topology.OperandB.AsSpan();
         foreach (var slot in topology.Order)
         {
             var op = topology.Nodes[slot].Op;
@@ -44,7 +43,7 @@ public sealed record GraphSummary(int Nodes, int Leaves, ImmutableSortedDictiona
 
         var widest = perLevel.Max();
         return new GraphSummary(
-            topology.Nodes.Count,
+            topology.Count,
             counts.GetValueOrDefault(Op.Leaf),
             counts.ToImmutableSortedDictionary(),
             level[0], // the output is slot 0

@@ -71,7 +71,7 @@ public static class Ad
         var (x, y) = Evaluate(f, primals, tangents);
         var graph = Topology.Of(y);
         var input = x.Select((leaf, i) => (leaf, i)).ToDictionary(p => p.leaf, p => p.i);
-        var tangent = new double[graph.Nodes.Count];
+        var tangent = new double[graph.Count];
         foreach (var s in graph.Order)
         {
             var node = graph.Nodes[s];

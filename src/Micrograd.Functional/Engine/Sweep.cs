@@ -1,0 +1,372 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Micrograd.Functional;
+
+/// <summary>
+/// Visits the graph below an output in descending <see cref="Value.Id"/> order, which is a reverse
+/// topological order: a node is always created after its operands, so its id is greater than
+/// theirs, and every user of a node is visited before the node itself.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Nodes are found without hashing. Each node has a place at (output.Id − node.Id) in a table kept
+/// in pages of <see cref="PageSize"/> places, and the pages are visited in increasing order, so a
+/// graph whose ids have gaps (parameters made long before the loss, say) costs only the pages it
+/// touches. Reaching an operand costs one array access.
+/// </para>
+/// <para>
+/// Once a page is visited, nothing can reach it again (operands are older, so they lie further on),
+/// so its values are final: they are packed, in slot order, onto the values so far, and the page is
+/// recycled for ids further on. Only the pages between the node being visited and the oldest
+/// operand reached so far are in use at once. Slots number the nodes in visiting order, the
+/// output being slot 0.
+/// </para>
+/// <para>
+/// Each thread keeps one table and reuses its pages from call to call: working memory allocated
+/// afresh on every call is what made a large backward pass pay for garbage collections. A table
+/// left unused from one gen-2 collection to the next gives its pages back to the collector.
+/// </para>
+/// </remarks>
+internal sealed class Sweep
+{
+    /// <summary>Places per page.</summary>
+    internal const int PageSize = 1 << PageBits;
+
+    /// <summary>log₂ of <see cref="PageSize"/>.</summary>
+    internal const int PageBits = 8;
+
+    /// <summary>log₂ of <see cref="ChunkSize"/>.</summary>
+    internal const int ChunkBits = 13;
+
+    /// <summary>Values per chunk of a result: 64 KB, below the 85,000-byte large-object threshold.</summary>
+    internal const int ChunkSize = 1 << ChunkBits;
+
+    /// <summary>64-bit words in a page's occupancy mask.</summary>
+    internal const int WordsPerPage = PageSize / 64;
+
+    private const int Mask = PageSize - 1;
+    private const int Idle = 0, InUse = 1, Trimming = 2;
+
+    [ThreadStatic]
+    private static Sweep? t_spare;
+
+    private readonly Dictionary<long, Page> _pages = [];
+    private readonly PriorityQueue<Page, long> _queue = new();
+    private readonly Stack<Page> _free = new();
+    private readonly List<long> _finishedPages = []; // page numbers in visiting order, for the index
+    private readonly List<ulong> _finishedOccupancy = [];
+    private double[] _values = new double[PageSize]; // final values by slot, packed page by page
+    private long _top;
+    private Page? _current; // the page being visited
+    private Page? _recent; // the last other page looked up
+    private int _state; // Idle, InUse or Trimming: the owner thread and the trimming finalizer take turns
+    private bool _usedSinceTrim;
+    private int _finished; // nodes whose values are packed into _values
+
+    /// <summary>What a sweep does at each node, given the value the node has gathered from its users.</summary>
+    internal interface IVisitor
+    {
+        /// <summary>Visits <paramref name="node"/>, whose users have all been visited; <paramref name="value"/> is final.</summary>
+        void Visit(Value node, ref double value, Sweep sweep);
+    }
+
+    /// <summary>The pages this thread's table keeps for its next sweep (0 when it has none or has been trimmed); for tests.</summary>
+    internal static int KeptPages => t_spare?._free.Count ?? 0;
+
+    /// <summary>The number of nodes reached so far; after <see cref="Run{TVisitor}"/>, the size of the graph.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Takes this thread's table (or a new one); give it back with <see cref="Return"/>.</summary>
+    public static Sweep Rent()
+    {
+        if (t_spare is null)
+        {
+            t_spare = new Sweep();
+            Gen2Callback.Register(t_spare);
+        }
+
+        if (Interlocked.CompareExchange(ref t_spare._state, InUse, Idle) == Idle)
+        {
+            t_spare._usedSinceTrim = true;
+            return t_spare;
+        }
+
+        return new Sweep { _state = InUse }; // being trimmed right now; a one-off table will do
+    }
+
+    /// <summary>
+    /// Reaches <paramref name="output"/> with <paramref name="seed"/> as its value, then visits every
+    /// node of its graph in descending id order. The visitor reaches a node's operands with
+    /// <see cref="Reach"/>, which both adds them to the sweep and gives their value to update.
+    /// </summary>
+    public void Run<TVisitor>(Value output, double seed, ref TVisitor visitor)
+        where TVisitor : struct, IVisitor
+    {
+        _top = output.Id;
+        Reach(output) = seed;
+        while (_queue.TryDequeue(out var page, out _))
+        {
+            _current = page;
+            var nodes = page.Nodes;
+            var values = page.Values;
+            var occupied = page.Occupied;
+            for (var w = 0; w < WordsPerPage; w++)
+            {
+                // Visiting a node may place its operands further on in this very word, so re-read it.
+                for (var visited = 0UL; (occupied[w] & ~visited) is var pending && pending != 0;)
+                {
+                    var b = BitOperations.TrailingZeroCount(pending);
+                    visited |= 1UL << b;
+                    var i = (w << 6) | b;
+                    visitor.Visit(nodes[i]!, ref values[i], this);
+                }
+            }
+
+            Finish(page);
+        }
+
+        _current = _recent = null;
+    }
+
+    /// <summary>
+    /// The value of <paramref name="node"/>, a node of the graph being swept: adds it to the sweep
+    /// (with value 0) the first time it is reached.
+    /// </summary>
+    public ref double Reach(Value node)
+    {
+        var offset = _top - node.Id;
+        Debug.Assert(offset >= 0, "An operand is always older than the node that uses it.");
+        var number = offset >> PageBits;
+        var page = _current is { } current && current.Number == number ? current
+            : _recent is { } recent && recent.Number == number ? recent
+            : Find(number);
+        var i = (int)(offset & Mask);
+        ref var word = ref page.Occupied[i >> 6];
+        var bit = 1UL << (i & 63);
+        if ((word & bit) == 0)
+        {
+            word |= bit;
+            page.Nodes[i] = node;
+            page.Values[i] = 0.0;
+            page.Used++;
+            Count++;
+        }
+
+        return ref page.Values[i];
+    }
+
+    /// <summary>After <see cref="Run{TVisitor}"/>: where each node sits, by slot.</summary>
+    public NodeIndex Index()
+    {
+        var first = new int[_finishedPages.Count];
+        for (int p = 0, slot = 0; p < first.Length; p++)
+        {
+            first[p] = slot;
+            foreach (var word in CollectionsMarshal.AsSpan(_finishedOccupancy).Slice(p * WordsPerPage, WordsPerPage))
+            {
+                slot += BitOperations.PopCount(word);
+            }
+        }
+
+        return new NodeIndex(_top, [.. _finishedPages], first, [.. _finishedOccupancy]);
+    }
+
+    /// <summary>
+    /// After <see cref="Run{TVisitor}"/>: each node's final value, by slot, in chunks of
+    /// <see cref="ChunkSize"/> (the last one shorter): slot s is at [s / ChunkSize][s % ChunkSize].
+    /// Chunks stay below the large-object threshold, so a big result costs young-generation
+    /// allocations, not the full collections that large-object allocations trigger.
+    /// </summary>
+    public double[][] Values()
+    {
+        var chunks = new double[(Count + ChunkSize - 1) / ChunkSize][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = _values.AsSpan(c * ChunkSize, Math.Min(ChunkSize, Count - c * ChunkSize)).ToArray();
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Empties the table (it must not keep graphs alive) and keeps its pages for this thread's next sweep.</summary>
+    public void Return()
+    {
+        foreach (var page in _pages.Values) // left unfinished only by a sweep cut short
+        {
+            Array.Clear(page.Nodes);
+            Array.Clear(page.Occupied);
+            page.Used = 0;
+            _free.Push(page);
+        }
+
+        _pages.Clear();
+        _queue.Clear();
+        _finishedPages.Clear();
+        _finishedOccupancy.Clear();
+        _current = _recent = null;
+        _finished = 0;
+        Count = 0;
+        Volatile.Write(ref _state, Idle);
+    }
+
+    /// <summary>Drops the kept pages if the table has not been used since the last check (run after gen-2 collections).</summary>
+    private void TrimIfIdle()
+    {
+        if (Interlocked.CompareExchange(ref _state, Trimming, Idle) != Idle)
+        {
+            return;
+        }
+
+        if (!_usedSinceTrim)
+        {
+            _free.Clear();
+            _free.TrimExcess();
+            _pages.TrimExcess();
+            _queue.TrimExcess();
+            _finishedPages.TrimExcess();
+            _finishedOccupancy.TrimExcess();
+            _values = new double[PageSize];
+        }
+
+        _usedSinceTrim = false;
+        Volatile.Write(ref _state, Idle);
+    }
+
+    /// <summary>
+    /// Packs a visited page's values, in slot order, onto the values so far, notes where its nodes
+    /// sit, and recycles the page: nothing can reach it again, since operands lie further on.
+    /// </summary>
+    private void Finish(Page page)
+    {
+        if (_values.Length < _finished + page.Used)
+        {
+            Array.Resize(ref _values, Math.Max(2 * _values.Length, _finished + page.Used));
+        }
+
+        for (var w = 0; w < WordsPerPage; w++)
+        {
+            for (var bits = page.Occupied[w]; bits != 0; bits &= bits - 1)
+            {
+                var i = (w << 6) | BitOperations.TrailingZeroCount(bits);
+                _values[_finished++] = page.Values[i];
+                page.Nodes[i] = null;
+            }
+        }
+
+        _finishedPages.Add(page.Number);
+        _finishedOccupancy.AddRange(page.Occupied);
+        Array.Clear(page.Occupied);
+        page.Used = 0;
+        _pages.Remove(page.Number);
+        _current = null;
+        if (_recent == page)
+        {
+            _recent = null;
+        }
+
+        _free.Push(page);
+    }
+
+    private Page Find(long number)
+    {
+        ref var page = ref CollectionsMarshal.GetValueRefOrAddDefault(_pages, number, out var exists);
+        if (!exists)
+        {
+            page = _free.TryPop(out var reused) ? reused : new Page();
+            page.Number = number;
+            _queue.Enqueue(page, number);
+        }
+
+        return _recent = page!;
+    }
+
+    /// <summary>
+    /// Trims a thread's table after gen-2 collections for as long as the table lives (the way the
+    /// shared array pool trims itself): an object that is only reachable from the finalizer queue is
+    /// finalized after each collection of its generation, and re-registers itself until its table
+    /// is gone with its thread.
+    /// </summary>
+    private sealed class Gen2Callback
+    {
+        // A weak GCHandle, not a WeakReference: a WeakReference is an object with a finalizer of its own,
+        // which, once this callback is unreachable too, may run first and free the handle.
+        private GCHandle _sweep;
+
+        private Gen2Callback(Sweep sweep) => _sweep = GCHandle.Alloc(sweep, GCHandleType.Weak);
+
+        ~Gen2Callback()
+        {
+            if (_sweep.Target is not Sweep sweep)
+            {
+                _sweep.Free(); // the thread and its table are gone
+            }
+            else if (!Environment.HasShutdownStarted)
+            {
+                sweep.TrimIfIdle();
+                GC.ReRegisterForFinalize(this);
+            }
+        }
+
+        public static void Register(Sweep sweep) => _ = new Gen2Callback(sweep);
+    }
+
+    /// <summary>The places of <see cref="PageSize"/> consecutive ids, counted down from the output's.</summary>
+    private sealed class Page
+    {
+        public readonly Value?[] Nodes = new Value?[PageSize];
+        public readonly double[] Values = new double[PageSize];
+        public readonly ulong[] Occupied = new ulong[WordsPerPage];
+        public long Number;
+        public int Used;
+    }
+}
+
+/// <summary>
+/// Where each node of one graph sits in the slots of a <see cref="Sweep"/>: a bit per id of each
+/// page the graph touches, and the slot of each page's first node. Small (about a bit per id) and
+/// immutable; a lookup is a binary search over the pages and a few bit counts.
+/// </summary>
+internal sealed class NodeIndex
+{
+    private readonly long _top;
+    private readonly long[] _pages;
+    private readonly int[] _first;
+    private readonly ulong[] _occupied;
+
+    internal NodeIndex(long top, long[] pages, int[] first, ulong[] occupied)
+    {
+        _top = top;
+        _pages = pages;
+        _first = first;
+        _occupied = occupied;
+    }
+
+    /// <summary>The slot of <paramref name="node"/>, or −1 when it is not in the graph. Ids are unique, so an id found is this very node.</summary>
+    public int SlotOf(Value node)
+    {
+        var offset = _top - node.Id;
+        var p = offset < 0 ? -1 : Array.BinarySearch(_pages, offset >> Sweep.PageBits);
+        if (p < 0)
+        {
+            return -1;
+        }
+
+        var i = (int)(offset & (Sweep.PageSize - 1));
+        var words = _occupied.AsSpan(p * Sweep.WordsPerPage, Sweep.WordsPerPage);
+        var bit = 1UL << (i & 63);
+        if ((words[i >> 6] & bit) == 0)
+        {
+            return -1;
+        }
+
+        var slot = _first[p] + BitOperations.PopCount(words[i >> 6] & (bit - 1));
+        foreach (var word in words[..(i >> 6)])
+        {
+            slot += BitOperations.PopCount(word);
+        }
+
+        return slot;
+    }
+}

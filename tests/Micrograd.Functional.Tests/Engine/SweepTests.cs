@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+
+namespace Micrograd.Functional.Tests.Engine;
+
+/// <summary>
+/// The backward pass finds nodes by their ids (a node is always newer than its operands), in pages of
+/// consecutive ids. Whatever the gaps between a graph's ids, it must give the same numbers, and the
+/// per-thread table it reuses must neither keep graphs alive nor keep its memory when idle.
+/// </summary>
+public class SweepTests
+{
+    /// <summary>(a·b + a)·tanh(b) + a, with <paramref name="gap"/> unrelated nodes made before each node of it.</summary>
+    private static (Value A, Value B, Value Output) Build(double a0, double b0, int gap)
+    {
+        void Noise()
+        {
+            for (var k = 0; k < gap; k++)
+            {
+                _ = new Value(k);
+            }
+        }
+
+        Noise();
+        var a = new Value(a0);
+        Noise();
+        var b = new Value(b0);
+        Noise();
+        var ab = a * b;
+        Noise();
+        var sum = ab + a;
+        Noise();
+        var t = b.Tanh();
+        Noise();
+        var product = sum * t;
+        Noise();
+        return (a, b, product + a);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(255)] // about one page apart
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(100_000)] // every node on a page of its own, far apart
+    public void Gaps_between_a_graphs_ids_change_no_gradient(int gap)
+    {
+        var (a, b, output) = Build(0.7, -1.3, gap);
+        var grads = output.Backward();
+
+        // f = (ab + a)·tanh b + a: ∂f/∂a = (b + 1)·tanh b + 1, ∂f/∂b = a·tanh b + (ab + a)(1 − tanh² b).
+        var t = Math.Tanh(-1.3);
+        Assert.Equal(7, grads.Count); // a, b, ab, ab + a, tanh b, the product and the output
+        Assert.Equal((-1.3 + 1) * t + 1, grads[a], 14);
+        Assert.Equal(0.7 * t + (0.7 * -1.3 + 0.7) * (1 - t * t), grads[b], 14);
+
+        var (denseA, denseB, dense) = Build(0.7, -1.3, 0);
+        var denseGrads = dense.Backward();
+        Assert.Equal(BitConverter.DoubleToInt64Bits(denseGrads[denseA]), BitConverter.DoubleToInt64Bits(grads[a]));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(denseGrads[denseB]), BitConverter.DoubleToInt64Bits(grads[b]));
+        Assert.Equal(denseGrads.Select(p => p.Gradient), grads.Select(p => p.Gradient));
+    }
+
+    [Fact]
+    public void A_node_made_after_the_output_or_between_its_nodes_is_not_in_its_map()
+    {
+        var a = new Value(2.0);
+        var between = new Value(5.0); // an id inside the graph's range, but not a node of it
+        var output = a * a;
+        var later = new Value(1.0);
+        var grads = output.Backward();
+
+        Assert.False(grads.Contains(between));
+        Assert.False(grads.Contains(later));
+        Assert.Equal(0.0, grads[later]);
+        Assert.Equal(4.0, grads[a]);
+    }
+
+    [Fact]
+    public void The_threads_table_keeps_no_graph_alive()
+    {
+        var weak = DifferentiateAndForget();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(weak.TryGetTarget(out _));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static WeakReference<Value> DifferentiateAndForget()
+        {
+            var leaf = new Value(0.5);
+            var output = leaf;
+            for (var k = 0; k < 10_000; k++)
+            {
+                output = (output * 0.9).Tanh();
+            }
+
+            Assert.Equal(30_001, output.Backward().Count); // per step: the constant 0.9, the product and its tanh
+            return new WeakReference<Value>(leaf);
+        }
+    }
+
+    [Fact]
+    public void An_idle_threads_table_gives_its_pages_back_after_full_collections()
+    {
+        int before = 0, after = -1;
+        var thread = new Thread(() =>
+        {
+            var output = new Value(0.5);
+            for (var k = 0; k < 100_000; k++)
+            {
+                output = output * 0.999 + 0.001;
+            }
+
+            _ = output.Backward();
+            before = Sweep.KeptPages;
+            for (var k = 0; k < 4; k++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            after = Sweep.KeptPages;
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.True(before > 0, "the table keeps its pages between calls");
+        Assert.Equal(0, after);
+    }
+}
