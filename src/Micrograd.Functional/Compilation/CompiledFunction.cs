@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -10,10 +11,26 @@ namespace Micrograd.Functional;
 /// Immutable and thread-safe: the tape is never written after compilation, and each call's scratch
 /// space is the caller's or comes from a per-thread buffer, so calls allocate nothing after warm-up.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A gradient call runs the tape forward, keeping each instruction's value and local partials, then
+/// backward, accumulating adjoints. Most of an MLP's tape is the inner loop of its neurons,
+/// acc ← acc + wₖ·xₖ: a Mul whose only use is the Add just after it, and a partial sum whose only
+/// use is the next Add. Compilation groups such runs into chains, which run as one loop with the sum
+/// (forward) and the upstream gradient (backward) in a register, and store no partials. Every number
+/// still comes from the op table, and is summed in the engine's order, so the results stay
+/// bit-identical to <see cref="Value.Backward"/>.
+/// </para>
+/// <para>
+/// The inner loops index the scratch spans without bounds checks: every slot on the tape is below
+/// <see cref="SlotCount"/> by construction, and the spans are checked against it on every call.
+/// </para>
+/// </remarks>
 public sealed class CompiledFunction
 {
     // Slots: [0, inputs) the inputs, [inputs, inputs + constants) the constants, then one per instruction.
     private readonly Instruction[] _tape;
+    private readonly Step[] _steps;
     private readonly double[] _constants;
     private readonly int _output;
 
@@ -32,6 +49,7 @@ public sealed class CompiledFunction
         _constants = constants;
         _tape = tape;
         _output = output;
+        _steps = Plan(tape, inputCount + constants.Length, output);
     }
 
     /// <summary>The number of inputs.</summary>
@@ -42,6 +60,9 @@ public sealed class CompiledFunction
 
     /// <summary>The number of constants (leaves that are not inputs).</summary>
     public int ConstantCount => _constants.Length;
+
+    /// <summary>The number of multiply–accumulate chains the tape runs as one step each (see the remarks); for tests.</summary>
+    internal int ChainCount => _steps.Count(step => step.Pairs > 0);
 
     /// <summary>The number of slots a call needs: inputs, constants and one per instruction.</summary>
     public int SlotCount => InputCount + _constants.Length + _tape.Length;
@@ -86,7 +107,7 @@ public sealed class CompiledFunction
         }
 
         Forward(inputs, values, partials);
-        Backward(adjoints, partials);
+        Backward(values, adjoints, partials);
         adjoints[..InputCount].CopyTo(gradient);
         return values[_output];
     }
@@ -196,33 +217,127 @@ public sealed class CompiledFunction
             return;
         }
 
-        for (var i = 0; i < tape.Length; i++)
+        // The tape's slots are all below SlotCount, which the callers checked the spans against.
+        ref var value = ref MemoryMarshal.GetReference(values);
+        ref var partial = ref MemoryMarshal.GetReference(partials);
+        foreach (var step in _steps)
         {
-            ref readonly var op = ref tape[i];
-            var local = Calculus.Apply(op.Op, values[op.A], op.B >= 0 ? values[op.B] : 0.0, op.P);
-            values[first + i] = local.Out;
-            partials[2 * i] = local.DA;
-            partials[2 * i + 1] = local.DB;
+            if (step.Pairs == 0)
+            {
+                ref readonly var op = ref tape[step.First];
+                var local = Calculus.Apply(op.Op, Unsafe.Add(ref value, op.A), op.B >= 0 ? Unsafe.Add(ref value, op.B) : 0.0, op.P);
+                Unsafe.Add(ref value, first + step.First) = local.Out;
+                Unsafe.Add(ref partial, 2 * step.First) = local.DA;
+                Unsafe.Add(ref partial, 2 * step.First + 1) = local.DB;
+                continue;
+            }
+
+            // acc ← acc + a·b, pair after pair, the accumulator in a register; the backward sweep
+            // re-derives these pairs' partials from the values, so none are stored.
+            var acc = Unsafe.Add(ref value, tape[step.First + 1].A);
+            for (int j = step.First, end = step.First + 2 * step.Pairs; j < end; j += 2)
+            {
+                ref readonly var mul = ref tape[j];
+                var product = Calculus.Forward(Op.Mul, Unsafe.Add(ref value, mul.A), Unsafe.Add(ref value, mul.B), 0.0);
+                acc = Calculus.Forward(Op.Add, acc, product, 0.0);
+                Unsafe.Add(ref value, first + j) = product;
+                Unsafe.Add(ref value, first + j + 1) = acc;
+            }
         }
     }
 
     /// <summary>The engine's reverse sweep on the tape: same order, same operations, same sums.</summary>
-    private void Backward(Span<double> adjoints, ReadOnlySpan<double> partials)
+    private void Backward(Span<double> values, Span<double> adjoints, ReadOnlySpan<double> partials)
     {
         var first = InputCount + _constants.Length;
         adjoints[..SlotCount].Clear();
         adjoints[_output] = 1.0;
         var tape = _tape.AsSpan();
-        for (var i = tape.Length - 1; i >= 0; i--)
+        ref var adjoint = ref MemoryMarshal.GetReference(adjoints);
+        ref var partial = ref MemoryMarshal.GetReference(partials);
+        ref var value = ref MemoryMarshal.GetReference(values);
+        for (var t = _steps.Length - 1; t >= 0; t--)
         {
-            ref readonly var op = ref tape[i];
-            var upstream = adjoints[first + i];
-            adjoints[op.A] += partials[2 * i] * upstream;
-            if (op.B >= 0)
+            var step = _steps[t];
+            if (step.Pairs == 0)
             {
-                adjoints[op.B] += partials[2 * i + 1] * upstream;
+                var i = step.First;
+                ref readonly var op = ref tape[i];
+                var upstream = Unsafe.Add(ref adjoint, first + i);
+                Unsafe.Add(ref adjoint, op.A) += Unsafe.Add(ref partial, 2 * i) * upstream;
+                if (op.B >= 0)
+                {
+                    Unsafe.Add(ref adjoint, op.B) += Unsafe.Add(ref partial, 2 * i + 1) * upstream;
+                }
+
+                continue;
+            }
+
+            // The chain from its last add back to its first. A product and a partial sum each have one
+            // use, the add just after it, so their adjoint is 0 + ∂add·upstream, exactly as the engine
+            // sums it, and stays in a register. Contributions leave the chain in the engine's order.
+            var up = Unsafe.Add(ref adjoint, first + step.First + 2 * step.Pairs - 1);
+            for (var j = step.First + 2 * step.Pairs - 2; j >= step.First; j -= 2)
+            {
+                ref readonly var mul = ref tape[j];
+                ref readonly var add = ref tape[j + 1];
+                var a = Unsafe.Add(ref value, mul.A);
+                var b = Unsafe.Add(ref value, mul.B);
+                var sum = Calculus.Apply(Op.Add, Unsafe.Add(ref value, add.A), Unsafe.Add(ref value, first + j), 0.0);
+                var product = Calculus.Apply(Op.Mul, a, b, 0.0);
+                var g = 0.0 + sum.DB * up;
+                if (j == step.First)
+                {
+                    Unsafe.Add(ref adjoint, add.A) += sum.DA * up; // the chain's start may have other uses
+                }
+                else
+                {
+                    up = 0.0 + sum.DA * up;
+                }
+
+                Unsafe.Add(ref adjoint, mul.A) += product.DA * g;
+                Unsafe.Add(ref adjoint, mul.B) += product.DB * g;
             }
         }
+    }
+
+    /// <summary>
+    /// Groups the tape into steps: single instructions, and chains of multiply–accumulate pairs
+    /// (acc ← acc + a·b, a Mul then the Add that is its only use, each partial sum used only by the
+    /// next pair's Add), the inner loop of every neuron. Chains run with their sums in registers.
+    /// </summary>
+    private static Step[] Plan(Instruction[] tape, int first, int output)
+    {
+        var uses = new int[first + tape.Length];
+        uses[output]++;
+        foreach (var op in tape)
+        {
+            uses[op.A]++;
+            if (op.B >= 0)
+            {
+                uses[op.B]++;
+            }
+        }
+
+        var steps = new List<Step>();
+        for (var i = 0; i < tape.Length;)
+        {
+            var pairs = 0;
+            while (IsMultiplyAccumulate(i + 2 * pairs)
+                && (pairs == 0 || (tape[i + 2 * pairs + 1].A == first + i + 2 * pairs - 1 && uses[first + i + 2 * pairs - 1] == 1)))
+            {
+                pairs++;
+            }
+
+            steps.Add(new Step(i, pairs));
+            i += pairs == 0 ? 1 : 2 * pairs;
+        }
+
+        return [.. steps];
+
+        bool IsMultiplyAccumulate(int j) =>
+            j + 1 < tape.Length && tape[j].Op == Op.Mul && tape[j + 1].Op == Op.Add
+            && tape[j + 1].B == first + j && tape[j + 1].A != first + j && uses[first + j] == 1;
     }
 
     private void CheckInputs(ReadOnlySpan<double> inputs)
@@ -244,6 +359,9 @@ public sealed class CompiledFunction
 
         return buffer.AsSpan(0, length);
     }
+
+    /// <summary>A run of the tape: the instruction at <paramref name="First"/> alone (no pairs), or a chain of <paramref name="Pairs"/> multiply–accumulate pairs from it.</summary>
+    private readonly record struct Step(int First, int Pairs);
 
     /// <summary>One op of the tape: its kind, its operands' slots (B is −1 for a unary op) and Pow's exponent.</summary>
     private readonly record struct Instruction(Op Op, int A, int B, double P);

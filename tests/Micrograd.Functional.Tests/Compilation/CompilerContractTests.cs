@@ -66,6 +66,25 @@ public class CompilerContractTests
     }
 
     [Fact]
+    public void Checked_compilation_names_a_changed_exponent()
+    {
+        static Value Branch(Value[] x) => x[0].Pow(x[0].Data > 0 ? 2 : 3);
+        var message = Compiler.CompileChecked(Branch, [1.0], [-1.0]).Match(Succ: _ => "", Fail: e => e.Message);
+        Assert.Contains("instruction 0 is Instruction { Op = Pow, A = 0, B = -1, P = 2 } in one trace and Instruction { Op = Pow, A = 0, B = -1, P = 3 } in the other", message);
+    }
+
+    [Fact]
+    public void Compiled_powers_use_each_instructions_own_exponent()
+    {
+        // Two powers on one tape: d/dx (x² + x³) = 2x + 3x².
+        var f = Compiler.Compile(x => x[0].Pow(2) + x[0].Pow(3), 1);
+        var gradient = new double[1];
+        Assert.Equal(1.5 * 1.5 + 1.5 * 1.5 * 1.5, f.ValueAndGradient([1.5], gradient), 12);
+        Assert.Equal(2 * 1.5 + 3 * 1.5 * 1.5, gradient[0], 12);
+        Assert.Equal(1.5 * 1.5 + 1.5 * 1.5 * 1.5, f.Evaluate([1.5]), 12);
+    }
+
+    [Fact]
     public void Checked_compilation_reports_a_constant_operand_replaced_by_an_input()
     {
         // x·2 against x·x: the first difference is the instruction's second operand (a constant's slot, then the input's).
