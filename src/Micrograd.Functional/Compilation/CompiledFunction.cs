@@ -74,7 +74,7 @@ public sealed class CompiledFunction
     {
         CheckInputs(inputs);
         var values = Scratch(ref t_values, SlotCount);
-        Forward(inputs, values, partials: default);
+        Forward<ValuesOnly>(inputs, values, partials: default);
         return values[_output];
     }
 
@@ -106,7 +106,7 @@ public sealed class CompiledFunction
             throw new ArgumentException($"Scratch spans must hold {SlotCount} values and adjoints and {2 * _tape.Length} partials.", nameof(values));
         }
 
-        Forward(inputs, values, partials);
+        Forward<WithPartials>(inputs, values, partials);
         Backward(values, adjoints, partials);
         adjoints[..InputCount].CopyTo(gradient);
         return values[_output];
@@ -199,23 +199,18 @@ public sealed class CompiledFunction
         return _output == other._output ? None : Some("the outputs are different nodes");
     }
 
-    /// <summary>Evaluates the tape with the op table's forward formulas, and its derivative rules too when <paramref name="partials"/> is given (two loops, so neither pays for the other).</summary>
-    private void Forward(ReadOnlySpan<double> inputs, Span<double> values, Span<double> partials)
+    /// <summary>
+    /// Runs the tape forward with the op table's formulas, step by step; with <typeparamref name="TMode"/>
+    /// <see cref="WithPartials"/>, also its derivative rules, keeping each single instruction's two
+    /// partials (a chain's are re-derived on the way back).
+    /// </summary>
+    private void Forward<TMode>(ReadOnlySpan<double> inputs, Span<double> values, Span<double> partials)
+        where TMode : struct, IForwardMode
     {
         inputs.CopyTo(values);
         _constants.CopyTo(values[InputCount..]);
         var first = InputCount + _constants.Length;
         var tape = _tape.AsSpan();
-        if (partials.IsEmpty)
-        {
-            for (var i = 0; i < tape.Length; i++)
-            {
-                ref readonly var op = ref tape[i];
-                values[first + i] = Calculus.Forward(op.Op, values[op.A], op.B >= 0 ? values[op.B] : 0.0, op.P);
-            }
-
-            return;
-        }
 
         // The tape's slots are all below SlotCount, which the callers checked the spans against.
         ref var value = ref MemoryMarshal.GetReference(values);
@@ -225,15 +220,24 @@ public sealed class CompiledFunction
             if (step.Pairs == 0)
             {
                 ref readonly var op = ref tape[step.First];
-                var local = Calculus.Apply(op.Op, Unsafe.Add(ref value, op.A), op.B >= 0 ? Unsafe.Add(ref value, op.B) : 0.0, op.P);
-                Unsafe.Add(ref value, first + step.First) = local.Out;
-                Unsafe.Add(ref partial, 2 * step.First) = local.DA;
-                Unsafe.Add(ref partial, 2 * step.First + 1) = local.DB;
+                var a = Unsafe.Add(ref value, op.A);
+                var b = op.B >= 0 ? Unsafe.Add(ref value, op.B) : 0.0;
+                if (TMode.KeepsPartials)
+                {
+                    var local = Calculus.Apply(op.Op, a, b, op.P);
+                    Unsafe.Add(ref value, first + step.First) = local.Out;
+                    Unsafe.Add(ref partial, 2 * step.First) = local.DA;
+                    Unsafe.Add(ref partial, 2 * step.First + 1) = local.DB;
+                }
+                else
+                {
+                    Unsafe.Add(ref value, first + step.First) = Calculus.Forward(op.Op, a, b, op.P);
+                }
+
                 continue;
             }
 
-            // acc ← acc + a·b, pair after pair, the accumulator in a register; the backward sweep
-            // re-derives these pairs' partials from the values, so none are stored.
+            // acc ← acc + a·b, pair after pair, the accumulator in a register.
             var acc = Unsafe.Add(ref value, tape[step.First + 1].A);
             for (int j = step.First, end = step.First + 2 * step.Pairs; j < end; j += 2)
             {
@@ -358,6 +362,22 @@ public sealed class CompiledFunction
         }
 
         return buffer.AsSpan(0, length);
+    }
+
+    /// <summary>Whether <see cref="Forward{TMode}"/> keeps partials: a type argument, so each mode is compiled on its own, without the test.</summary>
+    private interface IForwardMode
+    {
+        static abstract bool KeepsPartials { get; }
+    }
+
+    private readonly struct ValuesOnly : IForwardMode
+    {
+        public static bool KeepsPartials => false;
+    }
+
+    private readonly struct WithPartials : IForwardMode
+    {
+        public static bool KeepsPartials => true;
     }
 
     /// <summary>A run of the tape: the instruction at <paramref name="First"/> alone (no pairs), or a chain of <paramref name="Pairs"/> multiply–accumulate pairs from it.</summary>

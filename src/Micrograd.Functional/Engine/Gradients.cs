@@ -10,6 +10,11 @@ namespace Micrograd.Functional;
 /// ∂output/∂v. Enumerates as (node, gradient) pairs in a topological order of the graph (every
 /// operand before the nodes that use it, the output last).
 /// </summary>
+/// <remarks>
+/// The map keeps 8 bytes per node (the gradient) and a bit index of where each node sits, but no
+/// reference to the nodes other than <see cref="Output"/>. A lookup is a binary search over the
+/// graph's pages of ids and a few bit counts; enumerating walks the graph again to find the nodes.
+/// </remarks>
 public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient)>
 {
     private readonly double[][] _grads;
