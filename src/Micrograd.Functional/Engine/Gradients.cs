@@ -12,8 +12,8 @@ namespace Micrograd.Functional;
 /// </summary>
 /// <remarks>
 /// The map keeps 8 bytes per node (the gradient) and a bit index of where each node sits, but no
-/// reference to the nodes other than <see cref="Output"/>. A lookup is a binary search over the
-/// graph's pages of ids and a few bit counts; enumerating walks the graph again to find the nodes.
+/// reference to the nodes other than <see cref="Output"/>. A lookup is a few bit counts (and a
+/// binary search for ids beyond a gap); enumerating walks the graph again to find the nodes.
 /// </remarks>
 public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient)>
 {

@@ -326,7 +326,8 @@ internal sealed class Sweep
 /// <summary>
 /// Where each node of one graph sits in the slots of a <see cref="Sweep"/>: a bit per id of each
 /// page the graph touches, and the slot of each page's first node. Small (about a bit per id) and
-/// immutable; a lookup is a binary search over the pages and a few bit counts.
+/// immutable. A lookup is a few bit counts; the pages up to the graph's first gap in ids are found
+/// by number, the rest (parameters made long before the loss, say) by a binary search.
 /// </summary>
 internal sealed class NodeIndex
 {
@@ -334,6 +335,7 @@ internal sealed class NodeIndex
     private readonly long[] _pages;
     private readonly int[] _first;
     private readonly ulong[] _occupied;
+    private readonly int _prefix; // pages 0, 1, … up to here have no gap, so a page number is its index
 
     internal NodeIndex(long top, long[] pages, int[] first, ulong[] occupied)
     {
@@ -341,13 +343,20 @@ internal sealed class NodeIndex
         _pages = pages;
         _first = first;
         _occupied = occupied;
+        while (_prefix < pages.Length && pages[_prefix] == _prefix)
+        {
+            _prefix++;
+        }
     }
 
     /// <summary>The slot of <paramref name="node"/>, or −1 when it is not in the graph. Ids are unique, so an id found is this very node.</summary>
     public int SlotOf(Value node)
     {
         var offset = _top - node.Id;
-        var p = offset < 0 ? -1 : Array.BinarySearch(_pages, offset >> Sweep.PageBits);
+        var number = offset >> Sweep.PageBits;
+        var p = offset < 0 ? -1
+            : number < _prefix ? (int)number
+            : Array.BinarySearch(_pages, _prefix, _pages.Length - _prefix, number);
         if (p < 0)
         {
             return -1;
