@@ -49,7 +49,7 @@ public sealed class CompiledFunction
         _constants = constants;
         _tape = tape;
         _output = output;
-        _steps = Plan(tape, inputCount + constants.Length, output);
+        _steps = Plan(tape, inputCount + constants.Length);
     }
 
     /// <summary>The number of inputs.</summary>
@@ -310,10 +310,10 @@ public sealed class CompiledFunction
     /// (acc ← acc + a·b, a Mul then the Add that is its only use, each partial sum used only by the
     /// next pair's Add), the inner loop of every neuron. Chains run with their sums in registers.
     /// </summary>
-    private static Step[] Plan(Instruction[] tape, int first, int output)
+    private static Step[] Plan(Instruction[] tape, int first)
     {
+        // (The output is the newest node, so no instruction uses it, and a chain can only end there.)
         var uses = new int[first + tape.Length];
-        uses[output]++;
         foreach (var op in tape)
         {
             uses[op.A]++;
@@ -341,7 +341,7 @@ public sealed class CompiledFunction
 
         bool IsMultiplyAccumulate(int j) =>
             j + 1 < tape.Length && tape[j].Op == Op.Mul && tape[j + 1].Op == Op.Add
-            && tape[j + 1].B == first + j && tape[j + 1].A != first + j && uses[first + j] == 1;
+            && tape[j + 1].B == first + j && uses[first + j] == 1;
     }
 
     private void CheckInputs(ReadOnlySpan<double> inputs)

