@@ -79,6 +79,47 @@ public class SweepTests
         Assert.Equal(grads.Count, grads.Count(p => p.Node.Op == Op.Leaf) + 2 * (leaves.Length - 1) + 1);
     }
 
+    [Theory]
+    [InlineData(4_095)] // a left-fold sum of n leaves has 2n − 1 nodes: 8,189 …
+    [InlineData(4_096)] // … 8,191, one short of a chunk …
+    [InlineData(4_097)] // … 8,193, one more
+    public void A_map_of_about_one_chunk_has_every_gradient(int leaves)
+    {
+        var nodes = Enumerable.Range(0, leaves).Select(k => new Value(k)).ToArray();
+        var output = nodes.Skip(1).Aggregate(nodes[0], (sum, leaf) => sum + leaf);
+        var grads = output.Backward();
+
+        Assert.Equal(2 * leaves - 1, grads.Count);
+        Assert.All(grads.For(nodes), g => Assert.Equal(1.0, g));
+        Assert.Equal(grads.Count, grads.Count());
+    }
+
+    [Fact]
+    public void A_node_in_a_gap_of_the_graphs_ids_is_not_found_even_on_a_page_boundary()
+    {
+        // The parameter p is 5,120 ids (20 pages) older than the marker, so both sit at the same place in
+        // their pages; the 512 newer nodes fill pages 0 and 1, so the marker is the first id of page 2,
+        // the first page missing from the graph. Looking it up must not land on p's page.
+        var p = new Value(1.5);
+        for (var k = 0; k < 5_119; k++)
+        {
+            _ = new Value(k);
+        }
+
+        var marker = new Value(2.0);
+        var output = p;
+        for (var k = 0; k < 256; k++)
+        {
+            output += 1.0; // a constant and an add: 2 nodes
+        }
+
+        var grads = output.Backward();
+        Assert.Equal(513, grads.Count);
+        Assert.False(grads.Contains(marker));
+        Assert.Equal(0.0, grads[marker]);
+        Assert.Equal(1.0, grads[p]);
+    }
+
     [Fact]
     public void The_topology_numbers_nodes_newest_first_and_marks_missing_operands_with_minus_one()
     {
