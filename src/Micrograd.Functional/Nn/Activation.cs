@@ -36,9 +36,9 @@ public static class ActivationFunctions
     /// <param name="z">The neuron's weighted sum.</param>
     public static double Apply(this Activation activation, double z) => activation switch
     {
-        Activation.Relu => Calculus.Apply(Op.Relu, z, 0, 0).Out,
-        Activation.Tanh => Calculus.Apply(Op.Tanh, z, 0, 0).Out,
-        Activation.Sigmoid => Calculus.Apply(Op.Sigmoid, z, 0, 0).Out,
+        Activation.Relu => Calculus.Forward(Op.Relu, z, 0, 0),
+        Activation.Tanh => Calculus.Forward(Op.Tanh, z, 0, 0),
+        Activation.Sigmoid => Calculus.Forward(Op.Sigmoid, z, 0, 0),
         Activation.Linear => z,
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
     };
