@@ -156,8 +156,7 @@ public class SweepTests
     public void The_threads_table_keeps_no_graph_alive()
     {
         var weak = DifferentiateAndForget();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        FullCollection();
         GC.Collect();
         Assert.False(weak.TryGetTarget(out _));
 
@@ -180,25 +179,17 @@ public class SweepTests
     public void A_table_in_use_between_collections_keeps_its_pages()
     {
         var kept = -1;
-        var thread = new Thread(() =>
+        OnItsOwnThread(() =>
         {
-            var output = new Value(0.5);
-            for (var k = 0; k < 100_000; k++)
-            {
-                output = output * 0.999 + 0.001;
-            }
-
+            var output = LongChain();
             for (var k = 0; k < 4; k++)
             {
                 _ = output.Backward();
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
+                FullCollection();
             }
 
             kept = Sweep.KeptPages;
         });
-        thread.Start();
-        thread.Join();
 
         Assert.True(kept > 0, "a table used since the last collection is not trimmed");
     }
@@ -207,28 +198,46 @@ public class SweepTests
     public void An_idle_threads_table_gives_its_pages_back_after_full_collections()
     {
         int before = 0, after = -1;
-        var thread = new Thread(() =>
+        OnItsOwnThread(() =>
         {
-            var output = new Value(0.5);
-            for (var k = 0; k < 100_000; k++)
-            {
-                output = output * 0.999 + 0.001;
-            }
-
-            _ = output.Backward();
+            _ = LongChain().Backward();
             before = Sweep.KeptPages;
             for (var k = 0; k < 4; k++)
             {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
+                FullCollection();
             }
 
             after = Sweep.KeptPages;
         });
-        thread.Start();
-        thread.Join();
 
         Assert.True(before > 0, "the table keeps its pages between calls");
         Assert.Equal(0, after);
+    }
+
+    /// <summary>x ← 0.999·x + 0.001 from 0.5, 100,000 times: a 400,001-node graph.</summary>
+    private static Value LongChain()
+    {
+        var output = new Value(0.5);
+        for (var k = 0; k < 100_000; k++)
+        {
+            output = output * 0.999 + 0.001;
+        }
+
+        return output;
+    }
+
+    /// <summary>A full collection, with the finalizers it queued run (the table is trimmed from one).</summary>
+    private static void FullCollection()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
+    /// <summary>Runs <paramref name="body"/> on a new thread, so that it sees a thread's table of its own, and waits for it.</summary>
+    private static void OnItsOwnThread(Action body)
+    {
+        var thread = new Thread(() => body());
+        thread.Start();
+        thread.Join();
     }
 }
