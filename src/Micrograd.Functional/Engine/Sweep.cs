@@ -56,6 +56,7 @@ internal sealed class Sweep
     private readonly PriorityQueue<Page, long> _queue = new();
     private readonly Stack<Page> _free = new();
     private readonly List<long> _finishedPages = []; // page numbers in visiting order, for the index
+    private readonly List<int> _finishedFirst = []; // the slot of each finished page's first node
     private readonly List<ulong> _finishedOccupancy = [];
     private double[] _values = new double[PageSize]; // final values by slot, packed page by page
     private long _top;
@@ -158,20 +159,7 @@ internal sealed class Sweep
     }
 
     /// <summary>After <see cref="Run{TVisitor}"/>: where each node sits, by slot.</summary>
-    public NodeIndex Index()
-    {
-        var first = new int[_finishedPages.Count];
-        for (int p = 0, slot = 0; p < first.Length; p++)
-        {
-            first[p] = slot;
-            foreach (var word in CollectionsMarshal.AsSpan(_finishedOccupancy).Slice(p * WordsPerPage, WordsPerPage))
-            {
-                slot += BitOperations.PopCount(word);
-            }
-        }
-
-        return new NodeIndex(_top, [.. _finishedPages], first, [.. _finishedOccupancy]);
-    }
+    public NodeIndex Index() => new(_top, [.. _finishedPages], [.. _finishedFirst], [.. _finishedOccupancy]);
 
     /// <summary>
     /// After <see cref="Run{TVisitor}"/>: each node's final value, by slot, in chunks of
@@ -204,6 +192,7 @@ internal sealed class Sweep
         _pages.Clear();
         _queue.Clear();
         _finishedPages.Clear();
+        _finishedFirst.Clear();
         _finishedOccupancy.Clear();
         _current = _recent = null;
         _finished = 0;
@@ -226,6 +215,7 @@ internal sealed class Sweep
             _pages.TrimExcess();
             _queue.TrimExcess();
             _finishedPages.TrimExcess();
+            _finishedFirst.TrimExcess();
             _finishedOccupancy.TrimExcess();
             _values = new double[PageSize];
         }
@@ -245,6 +235,9 @@ internal sealed class Sweep
             Array.Resize(ref _values, Math.Max(2 * _values.Length, _finished + page.Used));
         }
 
+        _finishedPages.Add(page.Number);
+        _finishedFirst.Add(_finished);
+        _finishedOccupancy.AddRange(page.Occupied);
         for (var w = 0; w < WordsPerPage; w++)
         {
             for (var bits = page.Occupied[w]; bits != 0; bits &= bits - 1)
@@ -255,8 +248,6 @@ internal sealed class Sweep
             }
         }
 
-        _finishedPages.Add(page.Number);
-        _finishedOccupancy.AddRange(page.Occupied);
         Array.Clear(page.Occupied);
         page.Used = 0;
         _pages.Remove(page.Number);
