@@ -73,7 +73,7 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
                 continue;
             }
 
-            var (da, db) = Calculus.Partials(node.Op, node.A!, node.B ?? node.A!, node, node.Exponent.IfNone(0.0));
+            var (da, db) = LocalPartials(node);
             Accumulate(graph.OperandA[s], Chain(da, upstream));
             if (graph.OperandB[s] >= 0)
             {
@@ -92,6 +92,14 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
 
         bool IsMadeOne(Value v) => v.Op == Op.Leaf && v.Data == 1.0 && graph.Index.SlotOf(v) < 0;
     }
+
+    /// <summary>
+    /// The local partials (∂node/∂a, ∂node/∂b) of an op node as nodes, from the op table over
+    /// <see cref="Value"/>: the one place symbolic reverse mode and symbolic forward mode read them.
+    /// </summary>
+    /// <param name="node">A node that is not a leaf.</param>
+    internal static (Value DA, Value DB) LocalPartials(Value node) =>
+        Calculus.Partials(node.Op, node.A!, node.B ?? node.A!, node, node.Exponent.IfNone(0.0));
 }
 
 public sealed partial record Value
