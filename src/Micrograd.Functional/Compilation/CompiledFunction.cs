@@ -140,7 +140,7 @@ public sealed class CompiledFunction
             else
             {
                 leaves.Add((s, false, constants.Count));
-                constants.Add(node.Data);
+                constants.Add(node.Primal);
             }
         }
 

@@ -113,7 +113,7 @@ public static class Training
 
         var scores = batch.Features.Select(row => model.Forward(row)[0]).ToArray();
         var dataLoss = loss.Mean(scores, batch.Labels);
-        var accuracy = Loss.Accuracy([.. scores.Select(s => s.Data)], batch.Labels);
+        var accuracy = Loss.Accuracy([.. scores.Select(s => s.Primal)], batch.Labels);
         return (dataLoss + Loss.L2(model.Parameters, l2), accuracy);
     }
 

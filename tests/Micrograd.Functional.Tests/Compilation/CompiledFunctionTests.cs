@@ -59,16 +59,35 @@ public class CompiledFunctionTests
     }
 
     [Fact]
-    public void Control_flow_on_data_is_frozen_at_trace_time()
+    public void A_branch_on_the_data_of_a_traced_value_is_refused_at_compile_time_instead_of_frozen()
     {
-        // |x| written with a C# branch: traced at 0 (not negative), the tape is x itself for every input.
-        static Value Abs(Value[] x) => x[0].Data < 0 ? -x[0] : x[0];
-        var f = Compiler.Compile(Abs, 1);
-        Assert.Equal(-2.0, f.Evaluate([-2.0]));
+        // The reproduction: traced at the placeholder, this used to compile to v·3 and give 15 at 5.
+        var error = Assert.Throws<InvalidOperationException>(() => Compiler.Compile(v => v[0].Data > 0 ? v[0] * 2 : v[0] * 3, 1));
+        Assert.Contains("Value.Data was read while compiling", error.Message);
+        Assert.Contains("Write the choice as an op (Relu, Max, Min, Abs, Step)", error.Message);
+        Assert.Contains("CompileChecked", error.Message);
 
-        // Written with ops, it is right everywhere.
+        // Written with ops, the choice is on the tape and right everywhere.
         var g = Compiler.Compile(x => x[0].Relu() + (-x[0]).Relu(), 1);
         Assert.Equal(2.0, g.Evaluate([-2.0]));
+        Assert.Equal(5.0, g.Evaluate([5.0]));
+    }
+
+    [Fact]
+    public void A_traced_value_can_be_printed_and_a_constant_can_be_read_while_compiling()
+    {
+        var w = new Value(3.0, "w");
+        var log = new List<string>();
+        var f = Compiler.Compile(x =>
+        {
+            var y = x[0] * w.Data; // a captured constant is not traced: its Data is a real number
+            log.Add(y.ToString());
+            return y;
+        }, 1);
+        Assert.Equal(12.0, f.Evaluate([4.0]));
+        Assert.Single(log);
+        Assert.Contains("(traced placeholder)", log[0]);
+        Assert.Equal(4.0, new Value(4.0).Data); // outside compilation nothing changes
     }
 
     [Fact]

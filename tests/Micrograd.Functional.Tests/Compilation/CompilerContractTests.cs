@@ -53,7 +53,8 @@ public class CompilerContractTests
     public void Compile_rejects_a_missing_function_or_no_inputs()
     {
         Assert.Throws<ArgumentNullException>(() => Compiler.Compile(null!, 1));
-        Assert.Contains("at least one input", Assert.Throws<ArgumentException>(() => Compiler.Compile(x => x[0], ReadOnlySpan<double>.Empty)).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Compiler.Compile(x => x[0], 0));
+        Assert.Contains("at least 1", Assert.Throws<ArgumentException>(() => Compiler.CompileChecked(x => x[0], [], [])).Message);
     }
 
     [Fact]
