@@ -32,6 +32,7 @@ public sealed class CompiledFunction
     private readonly Instruction[] _tape;
     private readonly Step[] _steps;
     private readonly double[] _constants;
+    private readonly CustomOp[] _customs; // the custom ops on the tape; a Custom instruction's P is its index here
     private readonly int _output;
 
     [ThreadStatic]
@@ -43,10 +44,11 @@ public sealed class CompiledFunction
     [ThreadStatic]
     private static double[]? t_partials;
 
-    private CompiledFunction(int inputCount, double[] constants, Instruction[] tape, int output)
+    private CompiledFunction(int inputCount, double[] constants, CustomOp[] customs, Instruction[] tape, int output)
     {
         InputCount = inputCount;
         _constants = constants;
+        _customs = customs;
         _tape = tape;
         _output = output;
         _steps = Plan(tape, inputCount + constants.Length);
@@ -150,6 +152,7 @@ public sealed class CompiledFunction
         }
 
         var first = inputs.Length + constants.Count;
+        var customs = new List<CustomOp>();
         var tape = new List<Instruction>(topology.Count - leaves.Count);
         foreach (var s in topology.Order)
         {
@@ -161,10 +164,22 @@ public sealed class CompiledFunction
 
             slotOf[s] = first + tape.Count;
             var b = topology.OperandB[s];
-            tape.Add(new Instruction(node.Op, slotOf[topology.OperandA[s]], b >= 0 ? slotOf[b] : -1, node.Exponent.IfNone(0.0)));
+            tape.Add(new Instruction(node.Op, slotOf[topology.OperandA[s]], b >= 0 ? slotOf[b] : -1, node.Custom is { } custom ? IndexOf(custom) : node.Exponent.IfNone(0.0)));
         }
 
-        return new CompiledFunction(inputs.Length, [.. constants], [.. tape], slotOf[0]);
+        return new CompiledFunction(inputs.Length, [.. constants], [.. customs], [.. tape], slotOf[0]);
+
+        int IndexOf(CustomOp custom)
+        {
+            var i = customs.IndexOf(custom);
+            if (i < 0)
+            {
+                customs.Add(custom);
+                i = customs.Count - 1;
+            }
+
+            return i;
+        }
     }
 
     /// <summary>The first structural difference from <paramref name="other"/>, if any.</summary>
@@ -196,11 +211,16 @@ public sealed class CompiledFunction
             }
         }
 
+        if (!_customs.SequenceEqual(other._customs))
+        {
+            return Some("the traces use different custom ops");
+        }
+
         return _output == other._output ? None : Some("the outputs are different nodes");
     }
 
     /// <summary>
-    /// Runs the tape forward with the op table's formulas, step by step; with <typeparamref name="TMode"/>
+    /// Runs the tape forward with the op table's formulas (a custom op's own), step by step; with <typeparamref name="TMode"/>
     /// <see cref="WithPartials"/>, also its derivative rules, keeping each single instruction's two
     /// partials (a chain's are re-derived on the way back).
     /// </summary>
@@ -224,14 +244,14 @@ public sealed class CompiledFunction
                 var b = op.B >= 0 ? Unsafe.Add(ref value, op.B) : 0.0;
                 if (TMode.KeepsPartials)
                 {
-                    var local = Calculus.Apply(op.Op, a, b, op.P);
+                    var local = op.Op == Op.Custom ? _customs[(int)op.P].Evaluate(a, b) : Calculus.Apply(op.Op, a, b, op.P);
                     Unsafe.Add(ref value, first + step.First) = local.Out;
                     Unsafe.Add(ref partial, 2 * step.First) = local.DA;
                     Unsafe.Add(ref partial, 2 * step.First + 1) = local.DB;
                 }
                 else
                 {
-                    Unsafe.Add(ref value, first + step.First) = Calculus.Forward(op.Op, a, b, op.P);
+                    Unsafe.Add(ref value, first + step.First) = op.Op == Op.Custom ? _customs[(int)op.P].Forward(a, b) : Calculus.Forward(op.Op, a, b, op.P);
                 }
 
                 continue;
@@ -267,6 +287,11 @@ public sealed class CompiledFunction
             {
                 var i = step.First;
                 ref readonly var op = ref tape[i];
+                if (op.Op == Op.StopGradient)
+                {
+                    continue; // exactly 0 to the operand, not 0·upstream
+                }
+
                 var upstream = Unsafe.Add(ref adjoint, first + i);
                 Unsafe.Add(ref adjoint, op.A) += Unsafe.Add(ref partial, 2 * i) * upstream;
                 if (op.B >= 0)
@@ -383,6 +408,6 @@ public sealed class CompiledFunction
     /// <summary>A run of the tape: the instruction at <paramref name="First"/> alone (no pairs), or a chain of <paramref name="Pairs"/> multiply–accumulate pairs from it.</summary>
     private readonly record struct Step(int First, int Pairs);
 
-    /// <summary>One op of the tape: its kind, its operands' slots (B is −1 for a unary op) and Pow's exponent.</summary>
+    /// <summary>One op of the tape: its kind, its operands' slots (B is −1 for a unary op) and Pow's exponent (a custom op's index in <see cref="_customs"/>).</summary>
     private readonly record struct Instruction(Op Op, int A, int B, double P);
 }

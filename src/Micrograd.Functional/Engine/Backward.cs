@@ -35,6 +35,12 @@ internal static class Backpropagation
     {
         public readonly void Visit(Value node, ref double upstream, Sweep sweep)
         {
+            if (node.StopsGradient)
+            {
+                sweep.Reach(node.A!); // in the graph, with gradient exactly 0 along this path (not 0·upstream)
+                return;
+            }
+
             if (node.A is { } a)
             {
                 sweep.Reach(a) += node.PartialA * upstream;

@@ -31,6 +31,28 @@ public interface IScalar<T> :
     /// <summary>1 where a &gt; 0, else 0 (ReLU's derivative), as a constant: its own derivative is 0.</summary>
     /// <param name="a">The argument.</param>
     static abstract T Step(T a);
+
+    /// <summary>aᵇ, both operands variable.</summary>
+    /// <param name="a">The base.</param>
+    /// <param name="b">The exponent.</param>
+    static abstract T Pow(T a, T b);
+
+    /// <summary>ln a.</summary>
+    /// <param name="a">The argument.</param>
+    static abstract T Log(T a);
+
+    /// <summary>sin a.</summary>
+    /// <param name="a">The argument.</param>
+    static abstract T Sin(T a);
+
+    /// <summary>cos a.</summary>
+    /// <param name="a">The argument.</param>
+    static abstract T Cos(T a);
+
+    /// <summary>where(mask &gt; 0, x, 0): x where the mask is positive, else exactly 0 (even when x is ±∞ or NaN).</summary>
+    /// <param name="mask">The mask, typically built from <see cref="Step"/>.</param>
+    /// <param name="x">The value kept where the mask holds.</param>
+    static abstract T Where(T mask, T x);
 }
 
 /// <summary>A double in the rule table's algebra; the JIT compiles rules over it to plain double arithmetic.</summary>
@@ -52,4 +74,14 @@ internal readonly record struct Real(double X) : IScalar<Real>
     public static Real Sigmoid(Real a) => new(1 / (1 + Math.Exp(-a.X)));
 
     public static Real Step(Real a) => new(a.X > 0 ? 1.0 : 0.0);
+
+    public static Real Pow(Real a, Real b) => new(Math.Pow(a.X, b.X));
+
+    public static Real Log(Real a) => new(Math.Log(a.X));
+
+    public static Real Sin(Real a) => new(Math.Sin(a.X));
+
+    public static Real Cos(Real a) => new(Math.Cos(a.X));
+
+    public static Real Where(Real mask, Real x) => mask.X > 0 ? x : new(0.0);
 }

@@ -68,7 +68,7 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
         for (var s = 0; s < graph.Count; s++) // the output first, then newest to oldest: a reverse topological order
         {
             var node = graph.Nodes[s];
-            if (node.Op == Op.Leaf || grads[s] is not { } upstream)
+            if (node.Op == Op.Leaf || node.StopsGradient || grads[s] is not { } upstream) // nothing passes a stop-gradient, not even 0·upstream
             {
                 continue;
             }
@@ -97,9 +97,17 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
     /// The local partials (∂node/∂a, ∂node/∂b) of an op node as nodes, from the op table over
     /// <see cref="Value"/>: the one place symbolic reverse mode and symbolic forward mode read them.
     /// </summary>
+    /// <remarks>
+    /// A <see cref="Op.StopGradient"/> node's partials are constant 0 leaves; a mode that must pass
+    /// exactly 0 through it (not 0·upstream, which is NaN for a non-finite upstream) skips the node
+    /// (<see cref="Value.StopsGradient"/>). A custom op's come from its rule over values, or throw
+    /// <see cref="NotSupportedException"/> when it has none.
+    /// </remarks>
     /// <param name="node">A node that is not a leaf.</param>
     internal static (Value DA, Value DB) LocalPartials(Value node) =>
-        Calculus.Partials(node.Op, node.A!, node.B ?? node.A!, node, node.Exponent.IfNone(0.0));
+        node.Custom is { } custom
+            ? custom.PartialsOver(node)
+            : Calculus.Partials(node.Op, node.A!, node.B ?? node.A!, node, node.Exponent.IfNone(0.0));
 }
 
 public sealed partial record Value

@@ -3,13 +3,21 @@ using System.Diagnostics.Contracts;
 namespace Micrograd.Functional;
 
 /// <summary>
-/// The arithmetic of <see cref="Value"/>: operators and elementary functions, each building one
-/// new node. Negation, subtraction and division are composites, built exactly as micrograd builds
+/// The operators of <see cref="Value"/>, each building one new node (its functions are in
+/// Value.Functions.cs, the static forms F# needs in Value.Statics.cs). Negation, subtraction and division are composites, built exactly as micrograd builds
 /// them (−a is a·(−1), a − b is a + (−b), a / b is a·b⁻¹), and a double operand becomes a constant
 /// leaf, so graphs have micrograd's shape and node count.
 /// </summary>
 public sealed partial record Value
 {
+    /// <summary>A constant leaf holding <paramref name="data"/>: <c>Value k = 3.0;</c> (micrograd wraps numbers the same way).</summary>
+    /// <param name="data">The constant.</param>
+    /// <remarks>
+    /// The operators with a <c>double</c> operand are still chosen over this conversion (an exact
+    /// match wins), so <c>x * 2</c> and <c>x.Pow(2)</c> build the same graphs as before.
+    /// </remarks>
+    public static implicit operator Value(double data) => new(data);
+
     /// <summary>a + b.</summary>
     /// <param name="a">The left operand.</param>
     /// <param name="b">The right operand.</param>
@@ -74,34 +82,31 @@ public sealed partial record Value
     /// <param name="b">The divisor.</param>
     public static Value operator /(double a, Value b) => b.Pow(-1.0) * a;
 
-    /// <summary>thisᵖ for a constant exponent p; d/dx xᵖ = p·xᵖ⁻¹ (0 when p = 0).</summary>
-    /// <param name="exponent">The constant exponent p. A negative base with a fractional p gives NaN.</param>
-    [Pure]
-    public Value Pow(double exponent) => Unary(Op.Pow, this, exponent);
+    /// <summary>Refused at compile time: a node is compared by identity, so <c>v == 3.0</c> would compare with a fresh constant leaf and always be false. Compare <see cref="Data"/> instead.</summary>
+    /// <param name="a">The node.</param>
+    /// <param name="b">The number.</param>
+    [Obsolete(CompareData, error: true)]
+    public static bool operator ==(Value a, double b) => throw new NotSupportedException(CompareData);
 
-    /// <summary>ReLU: max(0, x); its derivative is 1 for x &gt; 0 and 0 otherwise (0 at x = 0).</summary>
-    [Pure]
-    public Value Relu() => Unary(Op.Relu, this);
+    /// <summary>Refused at compile time: a node is compared by identity. Compare <see cref="Data"/> instead.</summary>
+    /// <param name="a">The node.</param>
+    /// <param name="b">The number.</param>
+    [Obsolete(CompareData, error: true)]
+    public static bool operator !=(Value a, double b) => throw new NotSupportedException(CompareData);
 
-    /// <summary>tanh x; d/dx tanh x = 1 − tanh² x.</summary>
-    [Pure]
-    public Value Tanh() => Unary(Op.Tanh, this);
+    /// <summary>Refused at compile time: a node is compared by identity. Compare <see cref="Data"/> instead.</summary>
+    /// <param name="a">The number.</param>
+    /// <param name="b">The node.</param>
+    [Obsolete(CompareData, error: true)]
+    public static bool operator ==(double a, Value b) => throw new NotSupportedException(CompareData);
 
-    /// <summary>eˣ; d/dx eˣ = eˣ. Overflows to +∞ for x above about 709.78.</summary>
-    [Pure]
-    public Value Exp() => Unary(Op.Exp, this);
+    /// <summary>Refused at compile time: a node is compared by identity. Compare <see cref="Data"/> instead.</summary>
+    /// <param name="a">The number.</param>
+    /// <param name="b">The node.</param>
+    [Obsolete(CompareData, error: true)]
+    public static bool operator !=(double a, Value b) => throw new NotSupportedException(CompareData);
 
-    /// <summary>ln x; d/dx ln x = 1/x. ln 0 is −∞; the log of a negative number is NaN.</summary>
-    [Pure]
-    public Value Log() => Unary(Op.Log, this);
-
-    /// <summary>σ(x) = 1 / (1 + e⁻ˣ); σ′(x) = σ(x)·(1 − σ(x)). Never NaN for a finite x: it saturates to 0 or 1.</summary>
-    [Pure]
-    public Value Sigmoid() => Unary(Op.Sigmoid, this);
-
-    /// <summary>softplus(x) = ln(1 + eˣ), computed without overflow; its derivative is σ(x). The stable core of binary cross-entropy on logits.</summary>
-    [Pure]
-    public Value Softplus() => Unary(Op.Softplus, this);
+    private const string CompareData = "A Value is compared by identity, so comparing it with a number (converted to a fresh constant leaf) is always unequal: compare its Data.";
 
     private static Value NotNull(Value? v, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(v))] string? name = null) =>
         v ?? throw new ArgumentNullException(name, "An operand of a Value operator is null.");

@@ -31,6 +31,7 @@ public sealed partial record Value
     private readonly Value? _a;
     private readonly Value? _b;
     private readonly double _exponent;
+    private readonly object? _meta; // a leaf's label (string) or a custom op's rule (CustomOp): one field, so the node stays 88 bytes
 
     /// <summary>Creates a leaf node: an input, a parameter or a constant.</summary>
     /// <param name="data">The leaf's value. Any double, NaN and ±∞ included.</param>
@@ -39,14 +40,16 @@ public sealed partial record Value
     {
         Primal = data;
         Op = Op.Leaf;
-        Label = label;
+        _meta = label;
         Id = NextId();
     }
 
-    /// <summary>Creates the result of applying <paramref name="op"/> to its operands, using the op table.</summary>
-    private Value(Op op, Value a, Value? b, double exponent = 0.0)
+    /// <summary>Creates the result of applying <paramref name="op"/> to its operands, using the op table (or the custom op's own rules).</summary>
+    private Value(Op op, Value a, Value? b, double exponent = 0.0, CustomOp? custom = null)
     {
-        var local = Calculus.Apply(op, a.Primal, b?.Primal ?? 0.0, exponent);
+        var local = custom is null
+            ? Calculus.Apply(op, a.Primal, b?.Primal ?? 0.0, exponent)
+            : custom.Evaluate(a.Primal, b?.Primal ?? 0.0);
         Primal = local.Out;
         IsTraced = a.IsTraced || (b?.IsTraced ?? false);
         PartialA = local.DA;
@@ -55,6 +58,7 @@ public sealed partial record Value
         _a = a;
         _b = b;
         _exponent = exponent;
+        _meta = custom;
         Id = NextId();
     }
 
@@ -66,7 +70,7 @@ public sealed partial record Value
         PartialA = original.PartialA;
         PartialB = original.PartialB;
         Op = original.Op;
-        Label = original.Label;
+        _meta = original._meta;
         _a = original._a;
         _b = original._b;
         _exponent = original._exponent;
@@ -93,7 +97,7 @@ public sealed partial record Value
     public Op Op { get; }
 
     /// <summary>The optional name given to a leaf at construction.</summary>
-    public string? Label { get; }
+    public string? Label => _meta as string;
 
     /// <summary>
     /// A process-wide sequence number: unique per node and increasing in creation order, so a
@@ -101,7 +105,7 @@ public sealed partial record Value
     /// </summary>
     public long Id { get; }
 
-    /// <summary>The operands of this node: none for a leaf, one for a unary op, two for + and ·.</summary>
+    /// <summary>The operands of this node: none for a leaf, one for a unary op, two for a binary one (+, ·, aᵇ, max, min, where, a binary custom op).</summary>
     /// <remarks>Allocates a small array on each call; meant for tracing and inspection.</remarks>
     [Pure]
     public IReadOnlyList<Value> Operands => (_a, _b) switch
@@ -114,6 +118,12 @@ public sealed partial record Value
     /// <summary>The constant exponent p of a <see cref="Op.Pow"/> node (aᵖ); None for other nodes.</summary>
     [Pure]
     public Option<double> Exponent => Op == Op.Pow ? Some(_exponent) : None;
+
+    /// <summary>The user-defined primitive of an <see cref="Op.Custom"/> node; null for other nodes.</summary>
+    internal CustomOp? Custom => _meta as CustomOp;
+
+    /// <summary>True for a <see cref="Op.StopGradient"/> node: every differentiation mode passes nothing (exactly 0) to its operand.</summary>
+    internal bool StopsGradient => Op == Op.StopGradient;
 
     /// <summary>The first operand, or null for a leaf.</summary>
     internal Value? A => _a;
@@ -157,6 +167,11 @@ public sealed partial record Value
         if (Op != Op.Leaf)
         {
             builder.Append(", op=").Append(Op);
+            if (Custom is { } custom)
+            {
+                builder.Append('(').Append(custom.Name).Append(')');
+            }
+
             Exponent.IfSome(p => builder.Append(", exponent=").Append(p.ToString(CultureInfo.InvariantCulture)));
         }
 
@@ -187,4 +202,7 @@ public sealed partial record Value
 
     /// <summary>Builds a binary node.</summary>
     private static Value Binary(Op op, Value a, Value b) => new(op, a, b);
+
+    /// <summary>Builds a node of a user-defined primitive, with its own forward formula and derivative rules.</summary>
+    internal static Value OfCustom(CustomOp custom, Value a, Value? b) => new(Op.Custom, a, b, custom: custom);
 }

@@ -128,7 +128,7 @@ public static class Dot
         return shown;
     }
 
-    /// <summary>The symbol micrograd shows for an op: +, *, **p, ReLU, tanh, exp, log, sigmoid, softplus.</summary>
+    /// <summary>The symbol micrograd shows for an op: +, *, **p, ReLU, tanh, exp, log, sigmoid, softplus; ** for a variable exponent, stop_gradient, and a custom op's name.</summary>
     /// <param name="node">A non-leaf node.</param>
     public static string Symbol(Value node) => node.Op switch
     {
@@ -136,6 +136,9 @@ public static class Dot
         Op.Mul => "*",
         Op.Pow => "**" + node.Exponent.Map(p => p.ToString(CultureInfo.InvariantCulture)).IfNone(""),
         Op.Relu => "ReLU",
+        Op.PowValue => "**",
+        Op.StopGradient => "stop_gradient",
+        Op.Custom => node.Custom!.Name,
         Op.Leaf => "",
         _ => node.Op.ToString().ToLowerInvariant(),
     };

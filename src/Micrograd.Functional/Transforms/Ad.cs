@@ -77,6 +77,7 @@ public static class Ad
             var node = graph.Nodes[s];
             tangent[s] = node.Op == Op.Leaf
                 ? input.TryGetValue(node, out var i) ? tangents[i] : 0.0
+                : node.StopsGradient ? 0.0
                 : node.PartialA * tangent[graph.OperandA[s]] + (graph.OperandB[s] >= 0 ? node.PartialB * tangent[graph.OperandB[s]] : 0.0);
         }
 
