@@ -48,6 +48,8 @@ public static class Magnitudes
                 GraphOp.Mul => magnitude[a] * magnitude[b],
                 GraphOp.Div => magnitude[a] / Math.Abs(values[b]),
                 GraphOp.Neg => magnitude[a],
+                GraphOp.Max or GraphOp.Min => Math.Max(magnitude[a], magnitude[b]),
+                GraphOp.PowValue => Math.Max(Math.Abs(values[n]), da * magnitude[a] + Math.Abs(values[n] * Math.Log(values[a])) * magnitude[b]),
                 _ => Math.Max(Math.Abs(values[n]), da * magnitude[a]),
             };
         }
@@ -60,7 +62,7 @@ public static class Magnitudes
             var n = inputs + k;
             var (da, db) = Local(op, values[a], values[b], values[n], p, magnitude[a], magnitude[b], preCancellation: true);
             adjoint[a] += da * adjoint[n];
-            if (op is GraphOp.Add or GraphOp.Sub or GraphOp.Mul or GraphOp.Div)
+            if (RandomGraph.IsBinary(op))
             {
                 adjoint[b] += db * adjoint[n];
             }
@@ -89,6 +91,13 @@ public static class Magnitudes
         GraphOp.Exp => (y, 0),
         GraphOp.Log => (1 / Math.Abs(a), 0),
         GraphOp.Softplus => (1 / (1 + Math.Exp(-a)), 0),
+        GraphOp.Sin => (Math.Abs(Math.Cos(a)), 0),
+        GraphOp.Cos => (Math.Abs(Math.Sin(a)), 0),
+        GraphOp.Sqrt => (0.5 / Math.Abs(y), 0),
+        GraphOp.Abs => (1, 0),
+        GraphOp.Max or GraphOp.Min => (1, 1),
+        // ln a near a = 1 is small but carries a's rounding as an absolute error: size it as 1 + |ln a|.
+        GraphOp.PowValue => (Math.Abs(b) * Math.Pow(Math.Abs(a), b - 1), Math.Abs(y) * (preCancellation ? 1 + Math.Abs(Math.Log(a)) : Math.Abs(Math.Log(a)))),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Add its local derivative here."),
     };
 }

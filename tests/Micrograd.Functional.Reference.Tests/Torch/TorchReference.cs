@@ -103,9 +103,20 @@ public static class TorchReference
         GraphOp.Log => a.log(),
         GraphOp.Sigmoid => a.sigmoid(),
         GraphOp.Softplus => nn.functional.softplus(a),
+        GraphOp.Sin => a.sin(),
+        GraphOp.Cos => a.cos(),
+        GraphOp.Sqrt => a.sqrt(),
+        GraphOp.Abs => a.abs(),
+        GraphOp.PowValue => a.pow(b),
+        GraphOp.Max => maximum(a, b),
+        GraphOp.Min => minimum(a, b),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "No torch counterpart yet: add one here."),
     };
 
-    /// <summary>A 0-d tensor's value; an undefined gradient (an unused input under allow_unused) is 0.</summary>
-    private static double Scalar(Tensor t) => t.IsInvalid ? 0.0 : t.item<double>();
+    /// <summary>
+    /// A 0-d tensor's value; an undefined gradient (an unused input under allow_unused) is 0. Cloned
+    /// first: the second derivative through abs's sign is libtorch's storage-less "efficient zero
+    /// tensor", whose item() fails in TorchSharp, and a clone materialises it.
+    /// </summary>
+    private static double Scalar(Tensor t) => t.IsInvalid ? 0.0 : t.clone().item<double>();
 }

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 namespace Micrograd.Functional.Tests.Engine;
 
 /// <summary>The operations a generated graph may use, composites included.</summary>
-public enum GraphOp { Add, Sub, Mul, Div, Neg, Pow, Relu, Tanh, Exp, Log, Sigmoid, Softplus }
+public enum GraphOp { Add, Sub, Mul, Div, Neg, Pow, Relu, Tanh, Exp, Log, Sigmoid, Softplus, Sin, Cos, Sqrt, Abs, PowValue, Max, Min }
 
 /// <summary>One gene of a random graph: an op choice and two operand choices among the nodes built so far.</summary>
 public readonly record struct Gene(int Op, int A, int B, int Exponent);
@@ -13,8 +13,9 @@ public readonly record struct Gene(int Op, int A, int B, int Exponent);
 /// A random expression graph as plain data: input values and genes. Each gene adds one node that
 /// applies an op to earlier nodes, so subexpressions are shared freely (a DAG, not a tree).
 /// Decoding keeps every op inside its safe domain, with a margin wide enough for finite
-/// differences: no log or fractional power of a number below 0.25, no division by a number
-/// smaller than 0.25, no ReLU within 0.05 of its kink, no exp above 2.5, no result above 20.
+/// differences: no log, square root or fractional power of a number below 0.25, no division by
+/// a number smaller than 0.25, no ReLU, |a|, max or min within 0.05 of its kink, no variable
+/// power aᵇ of a base below 0.25 or with |b| above 3, no exp above 2.5, no result above 20.
 /// Because the genes, not the graph, are generated and shrunk, every shrunk graph is valid too.
 /// </summary>
 public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
@@ -66,12 +67,12 @@ public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
         $"inputs [{string.Join(", ", Inputs)}]; " +
         string.Join("; ", Steps.Select((s, i) => $"n{Inputs.Length + i} = {s.Op}({Arguments(s)})"));
 
-    private static string Arguments((GraphOp Op, int A, int B, double P) s) => s.Op switch
-    {
-        GraphOp.Add or GraphOp.Sub or GraphOp.Mul or GraphOp.Div => $"n{s.A}, n{s.B}",
-        GraphOp.Pow => $"n{s.A}, {s.P}",
-        _ => $"n{s.A}",
-    };
+    /// <summary>Whether the op uses its second operand.</summary>
+    public static bool IsBinary(GraphOp op) =>
+        op is GraphOp.Add or GraphOp.Sub or GraphOp.Mul or GraphOp.Div or GraphOp.PowValue or GraphOp.Max or GraphOp.Min;
+
+    private static string Arguments((GraphOp Op, int A, int B, double P) s) =>
+        IsBinary(s.Op) ? $"n{s.A}, n{s.B}" : s.Op == GraphOp.Pow ? $"n{s.A}, {s.P}" : $"n{s.A}";
 
     /// <summary>One op on nodes, through the engine's public API (micrograd's composites: a − b = a + (−b), a / b = a·b⁻¹).</summary>
     public static Value Apply(GraphOp op, Value a, Value b, double p) => op switch
@@ -88,6 +89,13 @@ public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
         GraphOp.Log => a.Log(),
         GraphOp.Sigmoid => a.Sigmoid(),
         GraphOp.Softplus => a.Softplus(),
+        GraphOp.Sin => a.Sin(),
+        GraphOp.Cos => a.Cos(),
+        GraphOp.Sqrt => a.Sqrt(),
+        GraphOp.Abs => a.Abs(),
+        GraphOp.PowValue => a.Pow(b),
+        GraphOp.Max => Value.Max(a, b),
+        GraphOp.Min => Value.Min(a, b),
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
@@ -105,6 +113,13 @@ public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
         GraphOp.Log => Math.Log(a),
         GraphOp.Sigmoid => 1 / (1 + Math.Exp(-a)),
         GraphOp.Softplus => Math.Log(1 + Math.Exp(a)),
+        GraphOp.Sin => Math.Sin(a),
+        GraphOp.Cos => Math.Cos(a),
+        GraphOp.Sqrt => Math.Sqrt(a),
+        GraphOp.Abs => Math.Abs(a),
+        GraphOp.PowValue => Math.Pow(a, b),
+        GraphOp.Max => Math.Max(a, b),
+        GraphOp.Min => Math.Min(a, b),
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
@@ -117,7 +132,10 @@ public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
             GraphOp.Pow => p == Math.Floor(p) ? p >= 0 || Math.Abs(a) >= 0.25 : a >= 0.25,
             GraphOp.Relu => Math.Abs(a) >= 0.05,
             GraphOp.Exp => a <= 2.5,
-            GraphOp.Log => a >= 0.25,
+            GraphOp.Log or GraphOp.Sqrt => a >= 0.25,
+            GraphOp.Abs => Math.Abs(a) >= 0.05,
+            GraphOp.PowValue => a >= 0.25 && Math.Abs(b) <= 3,
+            GraphOp.Max or GraphOp.Min => Math.Abs(a - b) >= 0.05,
             _ => true,
         };
         return ok && Math.Abs(Evaluate(op, a, b, p)) <= Bound;
