@@ -91,13 +91,16 @@ public static class Magnitudes
         GraphOp.Exp => (y, 0),
         GraphOp.Log => (1 / Math.Abs(a), 0),
         GraphOp.Softplus => (1 / (1 + Math.Exp(-a)), 0),
-        GraphOp.Sin => (Math.Abs(Math.Cos(a)), 0),
-        GraphOp.Cos => (Math.Abs(Math.Sin(a)), 0),
+        // sin′ = cos and cos′ = −sin vanish at points a rounding residue can sit on (cos(ln(x·x⁻¹)):
+        // −sin(−1.1e-16) here, −sin 0 = 0 in torch): before cancellation, add the next derivative times a's magnitude.
+        GraphOp.Sin => (Math.Abs(Math.Cos(a)) + (preCancellation ? Math.Abs(Math.Sin(a)) * ma : 0), 0),
+        GraphOp.Cos => (Math.Abs(Math.Sin(a)) + (preCancellation ? Math.Abs(Math.Cos(a)) * ma : 0), 0),
         GraphOp.Sqrt => (0.5 / Math.Abs(y), 0),
         GraphOp.Abs => (1, 0),
         GraphOp.Max or GraphOp.Min => (1, 1),
-        // ln a near a = 1 is small but carries a's rounding as an absolute error: size it as 1 + |ln a|.
-        GraphOp.PowValue => (Math.Abs(b) * Math.Pow(Math.Abs(a), b - 1), Math.Abs(y) * (preCancellation ? 1 + Math.Abs(Math.Log(a)) : Math.Abs(Math.Log(a)))),
+        // b·aᵇ⁻¹ counts b at its own magnitude (b = ln(x·x⁻¹) is 0 in torch, −1.1e-16 here, and torch's
+        // b = 0 case then gives ∂a = 0); ln a near a = 1 carries a's rounding as an absolute error: 1 + |ln a|.
+        GraphOp.PowValue => ((preCancellation ? mb : Math.Abs(b)) * Math.Pow(Math.Abs(a), b - 1), Math.Abs(y) * (preCancellation ? 1 + Math.Abs(Math.Log(a)) : Math.Abs(Math.Log(a)))),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Add its local derivative here."),
     };
 }

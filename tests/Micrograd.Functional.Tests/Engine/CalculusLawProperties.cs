@@ -86,7 +86,7 @@ public class CalculusLawProperties
     }
 
     /// <summary>Each unary op u with its derivative u′ written out independently of the engine.</summary>
-    public static TheoryData<string> UnaryOps => ["relu", "tanh", "exp", "log", "sigmoid", "softplus", "neg"];
+    public static TheoryData<string> UnaryOps => ["relu", "tanh", "exp", "log", "sigmoid", "softplus", "neg", "sin", "cos", "sqrt", "abs", "max with 0.5", "min with 0.5"];
 
     private static (Func<Value, Value> U, Func<double, double> Derivative, Func<double, bool> Domain) Unary(string name) => name switch
     {
@@ -97,6 +97,12 @@ public class CalculusLawProperties
         "sigmoid" => (v => v.Sigmoid(), u => Math.Exp(-u) / ((1 + Math.Exp(-u)) * (1 + Math.Exp(-u))), _ => true),
         "softplus" => (v => v.Softplus(), u => Math.Exp(u) / (1 + Math.Exp(u)), _ => true),
         "neg" => (v => -v, _ => -1, _ => true),
+        "sin" => (v => v.Sin(), Math.Cos, _ => true),
+        "cos" => (v => v.Cos(), u => -Math.Sin(u), _ => true),
+        "sqrt" => (v => v.Sqrt(), u => 0.5 / Math.Sqrt(u), u => u >= 0.25),
+        "abs" => (v => v.Abs(), u => Math.Sign(u), u => Math.Abs(u) >= 0.05),
+        "max with 0.5" => (v => Value.Max(v, 0.5), u => u > 0.5 ? 1 : 0, u => Math.Abs(u - 0.5) >= 0.05),
+        "min with 0.5" => (v => Value.Min(0.5, v), u => u < 0.5 ? 1 : 0, u => Math.Abs(u - 0.5) >= 0.05),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

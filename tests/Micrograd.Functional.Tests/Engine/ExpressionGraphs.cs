@@ -15,7 +15,9 @@ public readonly record struct Gene(int Op, int A, int B, int Exponent);
 /// Decoding keeps every op inside its safe domain, with a margin wide enough for finite
 /// differences: no log, square root or fractional power of a number below 0.25, no division by
 /// a number smaller than 0.25, no ReLU, |a|, max or min within 0.05 of its kink, no variable
-/// power aᵇ of a base below 0.25 or with |b| above 3, no exp above 2.5, no result above 20.
+/// power aᵇ of a base below 0.25 or with |b| below 0.05 or above 3, no sin or cos beyond ±2 (of a steep inner
+/// function they would oscillate faster than finite differences resolve), no exp above 2.5, no
+/// result above 20.
 /// Because the genes, not the graph, are generated and shrunk, every shrunk graph is valid too.
 /// </summary>
 public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
@@ -134,7 +136,8 @@ public sealed record RandomGraph(double[] Inputs, Gene[] Genes)
             GraphOp.Exp => a <= 2.5,
             GraphOp.Log or GraphOp.Sqrt => a >= 0.25,
             GraphOp.Abs => Math.Abs(a) >= 0.05,
-            GraphOp.PowValue => a >= 0.25 && Math.Abs(b) <= 3,
+            GraphOp.Sin or GraphOp.Cos => Math.Abs(a) <= 2,
+            GraphOp.PowValue => a >= 0.25 && Math.Abs(b) is >= 0.05 and <= 3, // at b = 0 PyTorch's ∂a = 0 is a convention, like a kink
             GraphOp.Max or GraphOp.Min => Math.Abs(a - b) >= 0.05,
             _ => true,
         };

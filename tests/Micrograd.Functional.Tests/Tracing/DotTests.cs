@@ -108,6 +108,37 @@ public class DotTests
         Assert.Contains($"v1_op [label=\"{symbol}\"];", Dot.Write(y));
     }
 
+    [Theory]
+    [InlineData("sin", "sin")]
+    [InlineData("cos", "cos")]
+    [InlineData("sqrt", "sqrt")]
+    [InlineData("abs", "abs")]
+    [InlineData("step", "step")]
+    [InlineData("stop", "stop_gradient")]
+    [InlineData("pow", "**")]
+    [InlineData("max", "max")]
+    [InlineData("min", "min")]
+    public void Each_new_primitive_is_drawn_with_its_name(string op, string symbol)
+    {
+        var (x, w) = (new Value(0.5), new Value(2.0));
+        var y = op switch
+        {
+            "sin" => x.Sin(), "cos" => x.Cos(), "sqrt" => x.Sqrt(), "abs" => x.Abs(), "step" => x.Step(),
+            "stop" => x.StopGradient(), "pow" => x.Pow(w), "max" => Value.Max(x, w), _ => Value.Min(x, w),
+        };
+        Assert.Equal(symbol, Dot.Symbol(y));
+        Assert.Contains($"_op [label=\"{symbol}\"];", Dot.Write(y));
+    }
+
+    [Fact]
+    public void A_custom_op_is_drawn_with_its_name_escaped()
+    {
+        var op = CustomOp.Unary("soft|sign", x => x / (1 + Math.Abs(x)), x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x))));
+        var y = op.Apply(new Value(0.5));
+        Assert.Equal("soft|sign", Dot.Symbol(y));
+        Assert.Contains("v1_op [label=\"soft\\|sign\"];", Dot.Write(y));
+    }
+
     [Fact]
     public void A_big_graph_is_cut_to_the_nodes_nearest_its_output_with_a_note()
     {

@@ -1,0 +1,94 @@
+namespace Micrograd.Functional.Tests.Engine;
+
+/// <summary>
+/// StopGradient: the same value, and exactly 0 gradient through it, in every mode: Backward, the
+/// compiled tape, numeric forward mode and symbolic gradients. Exactly 0 means not 0·upstream:
+/// with an infinite gradient arriving at the stop (√ at 0), the operand still gets 0, not NaN.
+/// </summary>
+public class StopGradientTests
+{
+    // f(x) = x·stop(x): the value x², the derivative x (the stopped factor counts as a constant).
+    private static Value HalfStopped(Value x) => x * x.StopGradient();
+
+    // g(x) = √stop(x) + x at x = 0: ∂g/∂stop = +∞, yet dg/dx = 1 exactly.
+    private static Value InfiniteUpstream(Value x) => x.StopGradient().Sqrt() + x;
+
+    [Fact]
+    public void Stop_gradient_keeps_the_value()
+    {
+        var x = new Value(-1.25);
+        Assert.Equal(-1.25, x.StopGradient().Data);
+        Assert.Equal(Op.StopGradient, x.StopGradient().Op);
+    }
+
+    [Fact]
+    public void Backward_treats_the_stopped_factor_as_a_constant()
+    {
+        var x = new Value(3.0);
+        var y = HalfStopped(x);
+        Assert.Equal(9.0, y.Data);
+        Assert.Equal(3.0, y.Backward()[x]);
+    }
+
+    [Fact]
+    public void Backward_passes_exactly_zero_even_when_the_gradient_arriving_is_infinite()
+    {
+        var x = new Value(0.0);
+        var grads = InfiniteUpstream(x).Backward();
+        Assert.Equal(1.0, grads[x]);
+        Assert.Equal(0.0, x.StopGradient().Sqrt().Backward()[x]);
+    }
+
+    [Fact]
+    public void The_compiled_tape_passes_exactly_zero()
+    {
+        var f = Compiler.Compile(v => HalfStopped(v[0]), 1);
+        var g = Compiler.Compile(v => InfiniteUpstream(v[0]), 1);
+        var gradient = new double[1];
+
+        Assert.Equal(16.0, f.ValueAndGradient([4.0], gradient));
+        Assert.Equal(4.0, gradient[0]);
+        Assert.Equal(25.0, f.ValueAndGradient([-5.0], gradient));
+        Assert.Equal(-5.0, gradient[0]);
+
+        g.ValueAndGradient([0.0], gradient);
+        Assert.Equal(1.0, gradient[0]);
+    }
+
+    [Fact]
+    public void Forward_mode_pushes_no_tangent_through_it_even_an_infinite_one()
+    {
+        Assert.Equal((9.0, 3.0), Ad.Jvp(v => HalfStopped(v[0]), [3.0], [1.0]));
+
+        // d/dx stop(√x) at 0: √'s tangent is +∞, and the stop still gives exactly 0.
+        Assert.Equal(0.0, Ad.Jvp(v => v[0].Sqrt().StopGradient(), [0.0], [1.0]).Tangent);
+    }
+
+    [Fact]
+    public void Symbolic_gradients_pass_exactly_zero_and_nest()
+    {
+        var x = new Value(3.0);
+        Assert.Equal(3.0, Ad.Grad(HalfStopped)(x).Data);
+        Assert.Equal(0.0, Ad.Grad(Ad.Grad(HalfStopped))(x).Data); // f′ = stop(x), whose derivative is 0 (as JAX's grad(grad(...)))
+        Assert.Equal(1.0, Ad.Grad(InfiniteUpstream)(new Value(0.0)).Data);
+        Assert.Equal(0.0, Ad.Grad(v => v.StopGradient().Pow(3))(new Value(2.0)).Data);
+    }
+
+    [Fact]
+    public void A_stopped_value_is_recomputed_at_every_input_of_a_compiled_function_unlike_a_constant()
+    {
+        var f = Compiler.Compile(v => v[0].StopGradient() * 2, 1);
+        Assert.Equal(6.0, f.Evaluate([3.0]));
+        Assert.Equal(-2.0, f.Evaluate([-1.0]));
+    }
+
+    [Fact]
+    public void The_nodes_below_a_stop_are_in_the_gradient_map_with_gradient_zero()
+    {
+        var x = new Value(2.0);
+        var grads = x.Exp().StopGradient().Backward();
+        Assert.True(grads.Contains(x));
+        Assert.Equal(0.0, grads[x]);
+        Assert.False(double.IsNegative(grads[x])); // +0, not −0 from a product
+    }
+}
