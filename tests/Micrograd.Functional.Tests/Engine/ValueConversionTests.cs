@@ -34,6 +34,22 @@ public class ValueConversionTests
     }
 
     [Fact]
+    public void Comparing_a_value_with_a_number_is_a_compile_error_naming_data()
+    {
+        // With the conversion, v == 3.0 would compare identities with a fresh leaf: always false.
+        var comparisons = typeof(Value).GetMethods()
+            .Where(m => m.Name is "op_Equality" or "op_Inequality" && m.GetParameters().Any(p => p.ParameterType == typeof(double)))
+            .ToArray();
+        Assert.Equal(4, comparisons.Length);
+        Assert.All(comparisons, m =>
+        {
+            var obsolete = Assert.Single(m.GetCustomAttributes(typeof(ObsoleteAttribute), false).Cast<ObsoleteAttribute>());
+            Assert.True(obsolete.IsError);
+            Assert.Contains("compare its Data", obsolete.Message);
+        });
+    }
+
+    [Fact]
     public void Pow_with_a_number_is_still_the_constant_exponent_op()
     {
         var x = new Value(2.0);
