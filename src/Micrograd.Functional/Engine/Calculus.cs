@@ -37,24 +37,24 @@ internal static class Calculus
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Forward(Op op, double a, double b, double p) => op switch
     {
-        Op.Add      => a + b,
-        Op.Mul      => a * b,
-        Op.Pow      => Math.Pow(a, p),
-        Op.Relu     => a < 0 ? 0.0 : a,
-        Op.Tanh     => Math.Tanh(a),
-        Op.Exp      => Math.Exp(a),
-        Op.Log      => Math.Log(a),
-        Op.Sigmoid  => 1 / (1 + Math.Exp(-a)),
-        Op.Softplus => Math.Max(a, 0) + LogOnePlus(Math.Exp(-Math.Abs(a))),
-        Op.Sin      => Math.Sin(a),
-        Op.Cos      => Math.Cos(a),
-        Op.Sqrt     => Math.Sqrt(a),
-        Op.Abs      => Math.Abs(a),
-        Op.PowValue => Math.Pow(a, b),
-        Op.Max      => Math.Max(a, b),
-        Op.Min      => Math.Min(a, b),
-        Op.Step     => a > 0 ? 1.0 : 0.0,
-        Op.Where    => a > 0 ? b : 0.0,
+        Op.Add          => a + b,
+        Op.Mul          => a * b,
+        Op.Pow          => Math.Pow(a, p),
+        Op.Relu         => a < 0 ? 0.0 : a,
+        Op.Tanh         => Math.Tanh(a),
+        Op.Exp          => Math.Exp(a),
+        Op.Log          => Math.Log(a),
+        Op.Sigmoid      => 1 / (1 + Math.Exp(-a)),
+        Op.Softplus     => Math.Max(a, 0) + LogOnePlus(Math.Exp(-Math.Abs(a))),
+        Op.Sin          => Math.Sin(a),
+        Op.Cos          => Math.Cos(a),
+        Op.Sqrt         => Math.Sqrt(a),
+        Op.Abs          => Math.Abs(a),
+        Op.PowValue     => Math.Pow(a, b),
+        Op.Max          => Math.Max(a, b),
+        Op.Min          => Math.Min(a, b),
+        Op.Step         => a > 0 ? 1.0 : 0.0,
+        Op.Where        => a > 0 ? b : 0.0,
         Op.StopGradient => a,
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf or a custom op has no forward formula in the table."),
     };
@@ -70,25 +70,25 @@ internal static class Calculus
     internal static (T DA, T DB) Partials<T>(Op op, T a, T b, T @out, double p)
         where T : IScalar<T> => op switch
     {
-        Op.Add      => (T.Constant(1), T.Constant(1)),
-        Op.Mul      => (b, a),
-        Op.Pow      => (p == 0 ? T.Constant(0) : T.Constant(p) * T.Pow(a, p - 1), T.Constant(0)),
-        Op.Relu     => (T.Step(a), T.Constant(0)),
-        Op.Tanh     => (T.Constant(1) - @out * @out, T.Constant(0)),
-        Op.Exp      => (@out, T.Constant(0)),
-        Op.Log      => (T.Constant(1) / a, T.Constant(0)),
-        Op.Sigmoid  => (@out * (T.Constant(1) - @out), T.Constant(0)),
-        Op.Softplus => (T.Sigmoid(a), T.Constant(0)),
-        Op.Sin      => (T.Cos(a), T.Constant(0)),
-        Op.Cos      => (T.Constant(-1) * T.Sin(a), T.Constant(0)),
-        Op.Sqrt     => (T.Constant(0.5) / @out, T.Constant(0)),
-        Op.Abs      => (T.Step(a) - T.Step(Neg(a)), T.Constant(0)),
-        Op.PowValue => (T.Where(NonZero(b), b * T.Pow(a, b - T.Constant(1))),
-                        T.Where(T.Constant(1) - (T.Constant(1) - NonZero(a)) * (T.Constant(1) - T.Step(Neg(b))), @out * T.Log(a))),
-        Op.Max      => (HalfStep(a - b), HalfStep(b - a)),
-        Op.Min      => (HalfStep(b - a), HalfStep(a - b)),
-        Op.Step     => (T.Constant(0), T.Constant(0)),
-        Op.Where    => (T.Constant(0), T.Step(a)),
+        Op.Add          => (T.Constant(1), T.Constant(1)),
+        Op.Mul          => (b, a),
+        Op.Pow          => (p == 0 ? T.Constant(0) : T.Constant(p) * T.Pow(a, p - 1), T.Constant(0)),
+        Op.Relu         => (T.Step(a), T.Constant(0)),
+        Op.Tanh         => (T.Constant(1) - @out * @out, T.Constant(0)),
+        Op.Exp          => (@out, T.Constant(0)),
+        Op.Log          => (T.Constant(1) / a, T.Constant(0)),
+        Op.Sigmoid      => (@out * (T.Constant(1) - @out), T.Constant(0)),
+        Op.Softplus     => (T.Sigmoid(a), T.Constant(0)),
+        Op.Sin          => (T.Cos(a), T.Constant(0)),
+        Op.Cos          => (T.Constant(-1) * T.Sin(a), T.Constant(0)),
+        Op.Sqrt         => (T.Constant(0.5) / @out, T.Constant(0)),
+        Op.Abs          => (T.Step(a) - T.Step(Neg(a)), T.Constant(0)),
+        Op.PowValue     => (T.Where(NonZero(b), b * T.Pow(a, b - T.Constant(1))),
+                            T.Where(T.Constant(1) - IsZero(a) * NonNegative(b), @out * T.Log(a))),
+        Op.Max          => (HalfStep(a - b), HalfStep(b - a)),
+        Op.Min          => (HalfStep(b - a), HalfStep(a - b)),
+        Op.Step         => (T.Constant(0), T.Constant(0)),
+        Op.Where        => (T.Constant(0), T.Step(a)),
         Op.StopGradient => (T.Constant(0), T.Constant(0)),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf or a custom op has no derivative rule in the table."),
     };
@@ -102,24 +102,24 @@ internal static class Calculus
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Local Apply(Op op, double a, double b, double p) => op switch
     {
-        Op.Add      => Rule(Op.Add, a, b, p),
-        Op.Mul      => Rule(Op.Mul, a, b, p),
-        Op.Pow      => Rule(Op.Pow, a, b, p),
-        Op.Relu     => Rule(Op.Relu, a, b, p),
-        Op.Tanh     => Rule(Op.Tanh, a, b, p),
-        Op.Exp      => Rule(Op.Exp, a, b, p),
-        Op.Log      => Rule(Op.Log, a, b, p),
-        Op.Sigmoid  => Rule(Op.Sigmoid, a, b, p),
-        Op.Softplus => Rule(Op.Softplus, a, b, p),
-        Op.Sin      => Rule(Op.Sin, a, b, p),
-        Op.Cos      => Rule(Op.Cos, a, b, p),
-        Op.Sqrt     => Rule(Op.Sqrt, a, b, p),
-        Op.Abs      => Rule(Op.Abs, a, b, p),
-        Op.PowValue => Rule(Op.PowValue, a, b, p),
-        Op.Max      => Rule(Op.Max, a, b, p),
-        Op.Min      => Rule(Op.Min, a, b, p),
-        Op.Step     => Rule(Op.Step, a, b, p),
-        Op.Where    => Rule(Op.Where, a, b, p),
+        Op.Add          => Rule(Op.Add, a, b, p),
+        Op.Mul          => Rule(Op.Mul, a, b, p),
+        Op.Pow          => Rule(Op.Pow, a, b, p),
+        Op.Relu         => Rule(Op.Relu, a, b, p),
+        Op.Tanh         => Rule(Op.Tanh, a, b, p),
+        Op.Exp          => Rule(Op.Exp, a, b, p),
+        Op.Log          => Rule(Op.Log, a, b, p),
+        Op.Sigmoid      => Rule(Op.Sigmoid, a, b, p),
+        Op.Softplus     => Rule(Op.Softplus, a, b, p),
+        Op.Sin          => Rule(Op.Sin, a, b, p),
+        Op.Cos          => Rule(Op.Cos, a, b, p),
+        Op.Sqrt         => Rule(Op.Sqrt, a, b, p),
+        Op.Abs          => Rule(Op.Abs, a, b, p),
+        Op.PowValue     => Rule(Op.PowValue, a, b, p),
+        Op.Max          => Rule(Op.Max, a, b, p),
+        Op.Min          => Rule(Op.Min, a, b, p),
+        Op.Step         => Rule(Op.Step, a, b, p),
+        Op.Where        => Rule(Op.Where, a, b, p),
         Op.StopGradient => Rule(Op.StopGradient, a, b, p),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf or a custom op has no forward formula in the table."),
     };
@@ -137,6 +137,12 @@ internal static class Calculus
 
     /// <summary>1 where x ≠ 0, else 0 (0 for NaN): the mask of pow's derivative cases, written with steps so it is an op, not a branch.</summary>
     private static T NonZero<T>(T x) where T : IScalar<T> => T.Step(x) + T.Step(Neg(x));
+
+    /// <summary>1 where x = 0, else 0 (1 for NaN).</summary>
+    private static T IsZero<T>(T x) where T : IScalar<T> => T.Constant(1) - NonZero(x);
+
+    /// <summary>1 where x ≥ 0, else 0 (1 for NaN).</summary>
+    private static T NonNegative<T>(T x) where T : IScalar<T> => T.Constant(1) - T.Step(Neg(x));
 
     /// <summary>The step with ½ at 0: 1 where x &gt; 0, ½ where x = 0, 0 where x &lt; 0; how torch.maximum/minimum split a tie.</summary>
     private static T HalfStep<T>(T x) where T : IScalar<T> => (T.Step(x) + T.Constant(1) - T.Step(Neg(x))) * T.Constant(0.5);
