@@ -72,7 +72,7 @@ public sealed partial record Value
     /// every mode (<see cref="Backward"/>, <see cref="BackwardSymbolic"/>, the compiled tape, forward
     /// mode) passes exactly 0 to this node's operand along this path, even when the gradient
     /// arriving here is ±∞ or NaN. Unlike a constant leaf, it is recomputed at every input of a
-    /// compiled function.
+    /// compiled function. Finite differences see through it (<see cref="GradCheck"/> disagrees with it by design).
     /// </summary>
     [Pure]
     public Value StopGradient() => Unary(Op.StopGradient, this);

@@ -86,7 +86,9 @@ public class CalculusLawProperties
     }
 
     /// <summary>Each unary op u with its derivative u′ written out independently of the engine.</summary>
-    public static TheoryData<string> UnaryOps => ["relu", "tanh", "exp", "log", "sigmoid", "softplus", "neg", "sin", "cos", "sqrt", "abs", "max with 0.5", "min with 0.5"];
+    public static TheoryData<string> UnaryOps => ["relu", "tanh", "exp", "log", "sigmoid", "softplus", "neg", "sin", "cos", "sqrt", "abs", "max with 0.5", "min with 0.5", "custom softsign"];
+
+    private static readonly CustomOp Softsign = CustomOp.Unary("softsign", u => u / (1 + Math.Abs(u)), u => Math.Pow(1 + Math.Abs(u), -2));
 
     private static (Func<Value, Value> U, Func<double, double> Derivative, Func<double, bool> Domain) Unary(string name) => name switch
     {
@@ -103,6 +105,7 @@ public class CalculusLawProperties
         "abs" => (v => v.Abs(), u => Math.Sign(u), u => Math.Abs(u) >= 0.05),
         "max with 0.5" => (v => Value.Max(v, 0.5), u => u > 0.5 ? 1 : 0, u => Math.Abs(u - 0.5) >= 0.05),
         "min with 0.5" => (v => Value.Min(0.5, v), u => u < 0.5 ? 1 : 0, u => Math.Abs(u - 0.5) >= 0.05),
+        "custom softsign" => (Softsign.Apply, u => 1 / ((1 + Math.Abs(u)) * (1 + Math.Abs(u))), _ => true),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -1,3 +1,5 @@
+using FsCheck.Xunit;
+
 namespace Micrograd.Functional.Tests.Engine;
 
 /// <summary>
@@ -80,6 +82,18 @@ public class StopGradientTests
         var f = Compiler.Compile(v => v[0].StopGradient() * 2, 1);
         Assert.Equal(6.0, f.Evaluate([3.0]));
         Assert.Equal(-2.0, f.Evaluate([-1.0]));
+    }
+
+    [Property(Arbitrary = [typeof(ExpressionGraphs)], MaxTest = 200)]
+    public void Product_rule_with_a_stopped_factor_d_of_f_times_stop_g_is_df_g(GraphPair pair)
+    {
+        var (x, f, g) = pair.Build();
+        var (df, dproduct, dstopped) = (f.Backward(), (f * g.StopGradient()).Backward(), g.StopGradient().Backward());
+        foreach (var xi in x)
+        {
+            Tolerance.Close(df[xi] * g.Data, dproduct[xi], 1e-10);
+            Assert.Equal(0.0, dstopped[xi]);
+        }
     }
 
     [Fact]
