@@ -80,6 +80,14 @@ if dotnet tool install --tool-path "$bin" --add-source "$feed" Micrograd.Demo --
   check "tool: wrote decision-boundary.png and training.png (PNG, over 10 KB)" 'png "$work/out/decision-boundary.png" && png "$work/out/training.png"'
   check "tool: summary.json records 5 steps" 'grep -qE "\"steps\": ?5," "$work/out/summary.json"'
   check "tool: a bad option exits 2, as the demo does" '(cd "$run" && "$bin/micrograd" --no-such-option > /dev/null 2>&1); [ $? -eq 2 ]'
+  # micrograd's run with no options, into ./artifacts/moons as the demo does; its last loss is the notebook's step 99.
+  name="tool: micrograd (no options) writes ./artifacts/moons with the notebook's step-99 loss 0.010978370135492717"
+  if (cd "$run" && "$bin/micrograd" > /dev/null); then
+    loss=$(sed -nE 's/^ *"finalLoss": ([-0-9.eE+]+),?$/\1/p' "$run/artifacts/moons/summary.json")
+    check "$name" 'awk -v x="$loss" "BEGIN { d = x - 0.010978370135492717; exit !(x != \"\" && (d < 0 ? -d : d) <= 1e-9 * 0.010978370135492717) }"' "finalLoss '$loss'"
+  else
+    fail "$name" "exited with $?"
+  fi
   check "tool: micrograd graph exits 0 and writes ./artifacts/graph/neuron.svg" '(cd "$run" && "$bin/micrograd" graph > /dev/null) && [ -s "$run/artifacts/graph/neuron.svg" ]'
 else
   fail "tool: dotnet tool install --tool-path ... Micrograd.Demo"
