@@ -16,7 +16,7 @@ check() { if eval "$2"; then pass "$1"; else fail "$1" "${3:-}"; fi; }
 # Runs a command whose output has PASS/FAIL lines; counts them, and a failure of the command itself.
 counted() {
   local name=$1 log; shift
-  log=$(mktemp)
+  log=$(mktemp "$work/log.XXXXXX")
   "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]} p f
   p=$(grep -c '^PASS ' "$log"); f=$(grep -c '^FAIL ' "$log")
@@ -28,6 +28,7 @@ finish() { echo "packages: took ${SECONDS} s"; echo "packages: $passed passed, $
 version=$(dotnet msbuild src/Micrograd.Functional -getProperty:Version)
 url=$(dotnet msbuild src/Micrograd.Functional -getProperty:PublicRepositoryUrl)
 work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT   # the feed (the tool is 80 MB), the consumers and their package cache
 feed=$work/feed
 lib=$feed/Micrograd.Functional.$version.nupkg symbols=$feed/Micrograd.Functional.$version.snupkg tool=$feed/Micrograd.Demo.$version.nupkg
 echo "version $version, feed $feed"
