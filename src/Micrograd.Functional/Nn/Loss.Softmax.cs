@@ -7,7 +7,7 @@ public abstract partial record Loss
     {
         public override string Name => "ce";
 
-        /// <summary>M + ln Σⱼ e^(sⱼ − M) − sᵧ with M = maxⱼ sⱼ: every exponent is ≤ 0 and the sum is ≥ 1, so nothing overflows.</summary>
+        /// <summary>ln Σⱼ e^(sⱼ − M) + (M − sᵧ) with M = maxⱼ sⱼ: every exponent is ≤ 0 and the sum is ≥ 1, so nothing overflows.</summary>
         public override Value Of(IReadOnlyList<Value> scores, int label)
         {
             ArgumentNullException.ThrowIfNull(scores);
@@ -21,7 +21,7 @@ public abstract partial record Loss
             // tape recomputes it for every input. Its gradient cancels: ∂loss/∂M = 1 − Σⱼ softmaxⱼ = 0.
             var max = scores.Skip(1).Aggregate(scores[0], (m, s) => m + (s - m).Relu());
             var sum = scores.Select(s => (s - max).Exp()).Aggregate((a, b) => a + b);
-            return sum.Log() + max - scores[label];
+            return sum.Log() + (max - scores[label]); // M − sᵧ first: exactly 0 when sᵧ is the max, however large
         }
     }
 }
