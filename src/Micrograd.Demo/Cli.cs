@@ -62,7 +62,9 @@ public static class Cli
             "SGD with learning rate 1.0 - 0.9*k/100, 100 full-batch steps.");
         options.AddTo(root);
         root.TreatUnmatchedTokensAsErrors = false; // reported by Run, after the options' own errors
-        root.SetAction(parse => TrainCommand.Execute(options.Read(parse), context));
+        root.SetAction(parse => options.Problem(parse) is { } problem
+            ? context.Fail(ExitCode.Usage, problem)
+            : TrainCommand.Execute(options.Read(parse), context));
         root.Subcommands.Add(GraphCommand.Build(context));
         return root;
     }
