@@ -27,7 +27,7 @@ public sealed class TrainOptions
 
     private readonly Option<Parsed<ImmutableArray<int>>> _hidden = Create(
         "--hidden", "WIDTHS", ValueParsers.LayerWidths, "16,16",
-        "The hidden layers' widths, e.g. 16,16 or 32, or none for a linear model. One linear output neuron follows them.");
+        "The hidden layers' widths, e.g. 16,16 or 32, or none for a linear model. A linear output layer follows them: one neuron, or one per class with --loss ce.");
 
     private readonly Option<Parsed<Activation>> _activation = Create(
         "--activation", "NAME", ValueParsers.HiddenActivation, "relu", "The hidden layers' activation: relu, tanh, sigmoid or linear.");
