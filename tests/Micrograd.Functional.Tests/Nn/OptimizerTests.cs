@@ -137,6 +137,19 @@ public class OptimizerTests
         Assert.Equal("Adam.State(step=1, 2 moments)", adamState.ToString());
     }
 
+    [Fact]
+    public void Records_of_the_nn_namespace_print_no_collection_type_names()
+    {
+        var model = Mlp.Create(2, [3, 2], seed: 1);
+        object[] records =
+        [
+            model, model.Layers[0], model.Layers[0].Neurons[0], TrainingOptions.Micrograd,
+            new Adam(0.01).Start(3), new Momentum(0.1).Start(3), new Sgd(0.1).Start(3), new Adam(0.01), LearningRate.Micrograd(),
+        ];
+        Assert.All(records, r => Assert.DoesNotContain("System.", r.ToString(), StringComparison.Ordinal));
+        Assert.Equal("TrainingOptions(hinge, Sgd(lr 1 → 0.1 over 100 steps), 100 steps, L2 0.0001, full batch, Compiled)", TrainingOptions.Micrograd.ToString());
+    }
+
     private static Type StateParameterOf(Type optimizer) =>
         optimizer.GetMethods().Single(m => m.Name == "Step" && m.IsPublic).GetParameters()[2].ParameterType;
 }
