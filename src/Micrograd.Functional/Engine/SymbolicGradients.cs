@@ -90,7 +90,7 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
         Value Chain(Value local, Value upstream) =>
             IsMadeOne(local) ? upstream : IsMadeOne(upstream) ? local : local * upstream;
 
-        bool IsMadeOne(Value v) => v.Op == Op.Leaf && v.Data == 1.0 && graph.Index.SlotOf(v) < 0;
+        bool IsMadeOne(Value v) => v.Op == Op.Leaf && v.Primal == 1.0 && graph.Index.SlotOf(v) < 0;
     }
 
     /// <summary>

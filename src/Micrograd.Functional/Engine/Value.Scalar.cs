@@ -13,5 +13,5 @@ public sealed partial record Value : IScalar<Value>
     static Value IScalar<Value>.Sigmoid(Value a) => a.Sigmoid();
 
     // ReLU's derivative is a step: locally constant, so its own derivative is 0 (a constant leaf).
-    static Value IScalar<Value>.Step(Value a) => new(a.Data > 0 ? 1.0 : 0.0);
+    static Value IScalar<Value>.Step(Value a) => new(a.Primal > 0 ? 1.0 : 0.0);
 }

@@ -37,7 +37,7 @@ public sealed partial record Value
     /// <param name="label">An optional name, shown by <see cref="ToString"/> and by graph tracing.</param>
     public Value(double data, string? label = null)
     {
-        Data = data;
+        Primal = data;
         Op = Op.Leaf;
         Label = label;
         Id = NextId();
@@ -46,8 +46,9 @@ public sealed partial record Value
     /// <summary>Creates the result of applying <paramref name="op"/> to its operands, using the op table.</summary>
     private Value(Op op, Value a, Value? b, double exponent = 0.0)
     {
-        var local = Calculus.Apply(op, a.Data, b?.Data ?? 0.0, exponent);
-        Data = local.Out;
+        var local = Calculus.Apply(op, a.Primal, b?.Primal ?? 0.0, exponent);
+        Primal = local.Out;
+        IsTraced = a.IsTraced || (b?.IsTraced ?? false);
         PartialA = local.DA;
         PartialB = local.DB;
         Op = op;
@@ -60,7 +61,8 @@ public sealed partial record Value
     /// <summary>The copy constructor behind <c>with</c>: the copy is a new node with a fresh identity.</summary>
     private Value(Value original)
     {
-        Data = original.Data;
+        Primal = original.Primal;
+        IsTraced = original.IsTraced;
         PartialA = original.PartialA;
         PartialB = original.PartialB;
         Op = original.Op;
@@ -72,7 +74,20 @@ public sealed partial record Value
     }
 
     /// <summary>The node's value, computed when the node was built.</summary>
-    public double Data { get; }
+    /// <exception cref="InvalidOperationException">
+    /// The node is being traced by <see cref="Compiler.Compile(Func{Value[], Value}, int)"/>: its value
+    /// is a placeholder, and a decision taken on it would be frozen into the compiled function.
+    /// </exception>
+    public double Data => IsTraced ? throw TracedDataRead() : Primal;
+
+    /// <summary>The node's value, for the library's own arithmetic; unlike <see cref="Data"/> it may be read while tracing.</summary>
+    internal double Primal { get; }
+
+    /// <summary>
+    /// True when the node depends on a placeholder input of <see cref="Compiler.Compile(Func{Value[], Value}, int)"/>:
+    /// its value exists only as a placeholder, so <see cref="Data"/> refuses to be read.
+    /// </summary>
+    internal bool IsTraced { get; private init; }
 
     /// <summary>The primitive operation that produced this node, or <see cref="Op.Leaf"/>.</summary>
     public Op Op { get; }
@@ -133,7 +148,12 @@ public sealed partial record Value
     /// <summary>Prints the node's own members: data, then op and id for a result, or label for a named leaf.</summary>
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("data=").Append(Data.ToString(CultureInfo.InvariantCulture));
+        builder.Append("data=").Append(Primal.ToString(CultureInfo.InvariantCulture));
+        if (IsTraced)
+        {
+            builder.Append(" (traced placeholder)");
+        }
+
         if (Op != Op.Leaf)
         {
             builder.Append(", op=").Append(Op);
@@ -148,6 +168,17 @@ public sealed partial record Value
         builder.Append(", id=").Append(Id);
         return true;
     }
+
+    /// <summary>A placeholder input of a function being compiled: a leaf whose <see cref="Data"/> may not be read.</summary>
+    /// <param name="placeholder">The value shown by <see cref="ToString"/> while tracing.</param>
+    internal static Value Tracer(double placeholder) => new(placeholder) { IsTraced = true };
+
+    private InvalidOperationException TracedDataRead() => new(
+        $"Value.Data was read while compiling, on {this}. A compiled function runs one fixed tape for every input, " +
+        "so a decision taken on a placeholder value would be frozen into it (the other branch would never run). " +
+        "Write the choice as an op (Relu, Max, Min, Abs, Step), or compile each branch separately, or use " +
+        "Compiler.CompileChecked, which traces at real points and reports where the paths differ. " +
+        "To log inside a compiled function, print the node itself (ToString marks it as traced).");
 
     private static long NextId() => Interlocked.Increment(ref s_lastId);
 

@@ -14,7 +14,7 @@ public static partial class Training
         TrainingEngine.Graph => (model, batch) =>
         {
             var (loss, accuracy) = Objective(model, batch, options.Loss, options.L2);
-            return (loss.Data, accuracy, [.. loss.Backward().For(model.Parameters)]);
+            return (loss.Data, accuracy, loss.Backward().For(model.Parameters));
         },
         _ when options.Batch is null => WholeBatch(shape, data, options),
         _ => PerSample(shape, options),
@@ -27,7 +27,7 @@ public static partial class Training
         return (model, batch) =>
         {
             var gradient = new double[model.Parameters.Length];
-            var loss = objective.ValueAndGradient(model.ParameterValues().AsSpan(), gradient);
+            var loss = objective.ValueAndGrad(model.ParameterValues().AsSpan(), gradient);
             return (loss, Accuracy(model, batch), [.. gradient]);
         };
     }
@@ -49,11 +49,10 @@ public static partial class Training
         {
             Loss.CheckLabels(batch.Labels, classes);
             var parameters = model.ParameterValues().AsSpan();
-            var rows = batch.Features.Select(row => row.ToArray()).ToArray();
             var gradient = new double[count];
-            var sum = DataParallel.SumValueAndGradient(parameters, batch.Count, i => (perLabel[batch.Labels[i]], rows[i]), gradient);
+            var sum = DataParallel.SumValueAndGrad(parameters, batch.Count, i => (perLabel[batch.Labels[i]], batch.Features[i]), gradient);
             var l2 = new double[count];
-            var regularization = penalty.ValueAndGradient(parameters, l2);
+            var regularization = penalty.ValueAndGrad(parameters, l2);
             return (sum / batch.Count + regularization, Accuracy(model, batch), [.. gradient.Select((g, j) => g / batch.Count + l2[j])]);
         };
     }

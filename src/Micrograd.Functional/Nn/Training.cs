@@ -29,7 +29,7 @@ public static partial class Training
         Loss.CheckLabels(batch.Labels, loss.ClassesFor(model.Outputs));
         var outputs = batch.Features.Select(row => model.Forward(row)).ToArray();
         var dataLoss = loss.Mean(outputs, batch.Labels);
-        var predicted = outputs.Select(o => Classification.Predict([.. o.Select(s => s.Data)])).ToArray();
+        var predicted = outputs.Select(o => Classification.Predict([.. o.Select(s => s.Primal)])).ToArray();
         return (dataLoss + Loss.L2(model.Parameters, l2), Classification.Accuracy(predicted, batch.Labels));
     }
 

@@ -149,7 +149,7 @@ public static class Dot
             fields.Add(Escape(label.Trim()));
         }
 
-        fields.Add("data " + Number(node.Data));
+        fields.Add("data " + Number(node.Primal));
         if (gradients is not null)
         {
             fields.Add("grad " + Number(gradients[node]));

@@ -116,7 +116,7 @@ public class OptimizerTests
         for (var k = 0; k < 5; k++)
         {
             var grads = Training.Objective(model, data, Loss.Hinge, 1e-4).Loss.Backward();
-            var (p, s) = adam.Step(model.ParameterValues(), [.. grads.For(model.Parameters)], state);
+            var (p, s) = adam.Step(model.ParameterValues(), grads.For(model.Parameters), state);
             (model, state) = (model.WithParameters(p), s);
         }
 

@@ -78,7 +78,7 @@ public class SoftmaxCrossEntropyTests
         // Traced at scores (0, 0, 0) and then evaluated at (1000, −1000, 0): a max frozen at trace time would overflow.
         var compiled = Compiler.Compile(s => Loss.SoftmaxCrossEntropy.Of(s, 1), 3);
         var gradient = new double[3];
-        Assert.Equal(2000.0, compiled.ValueAndGradient([1000.0, -1000.0, 0.0], gradient));
+        Assert.Equal(2000.0, compiled.ValueAndGrad([1000.0, -1000.0, 0.0], gradient));
         Assert.Equal(new[] { 1.0, -1.0, 0.0 }, gradient);
     }
 
