@@ -18,6 +18,22 @@ public abstract record BinaryLoss : Loss
             : throw new ArgumentOutOfRangeException(nameof(label), label, $"The {Name} loss is binary: class labels must be 0 or 1; found {label}.");
     }
 
+    /// <summary>2: a binary loss reads a model with exactly 1 output.</summary>
+    /// <param name="outputs">The model's number of outputs.</param>
+    /// <exception cref="ArgumentException"><paramref name="outputs"/> is not 1.</exception>
+    [Pure]
+    public sealed override int ClassesFor(int outputs) => outputs == 1
+        ? 2
+        : throw new ArgumentException($"The {Name} loss is binary: it needs a model with 1 output, and this one has {outputs}. {ForKClasses}", nameof(outputs));
+
+    /// <summary>1: a binary loss tells exactly 2 classes apart with one score.</summary>
+    /// <param name="classes">The number of classes.</param>
+    /// <exception cref="ArgumentException"><paramref name="classes"/> is not 2.</exception>
+    [Pure]
+    public sealed override int OutputsFor(int classes) => classes == 2
+        ? 1
+        : throw new ArgumentException($"The {Name} loss is binary: it cannot tell {classes} classes apart. {ForKClasses}", nameof(classes));
+
     /// <summary>The loss of one sample from a model's single output.</summary>
     /// <param name="scores">Exactly one score.</param>
     /// <param name="label">The class label, 0 or 1.</param>
@@ -41,6 +57,8 @@ public abstract record BinaryLoss : Loss
         ArgumentNullException.ThrowIfNull(scores);
         return Mean([.. scores.Select(s => (IReadOnlyList<Value>)[s])], labels);
     }
+
+    private const string ForKClasses = "For k classes use the softmax cross-entropy (Loss.SoftmaxCrossEntropy, ce).";
 
     /// <summary>The formula proper, for a label already checked to be 0 or 1.</summary>
     /// <param name="score">The score s.</param>

@@ -21,7 +21,7 @@ public abstract partial record Loss
             // tape recomputes it for every input. Its gradient cancels: ∂loss/∂M = 1 − Σⱼ softmaxⱼ = 0.
             var max = scores.Skip(1).Aggregate(scores[0], (m, s) => m + (s - m).Relu());
             var sum = scores.Select(s => (s - max).Exp()).Aggregate((a, b) => a + b);
-            return sum.Log() + (max - scores[label]); // M − sᵧ first: exactly 0 when sᵧ is the max, however large
+            return sum.Log() + (max - scores[label]); // M − sᵧ first, so a large M is not added to the small logarithm and taken away again
         }
     }
 }

@@ -44,29 +44,21 @@ public abstract partial record Loss
     [Pure]
     public abstract Value Of(IReadOnlyList<Value> scores, int label);
 
-    /// <summary>The number of classes a model with <paramref name="outputs"/> outputs tells apart under this loss: 2 for a binary loss (1 output), k for k outputs.</summary>
+    /// <summary>The number of classes a model with <paramref name="outputs"/> outputs tells apart under this loss: k for k ≥ 2 outputs (2 for a binary loss, which reads 1 output).</summary>
     /// <param name="outputs">The model's number of outputs.</param>
-    /// <exception cref="ArgumentException">The loss cannot read that many outputs (a binary loss needs exactly 1; softmax at least 2).</exception>
+    /// <exception cref="ArgumentException">The loss cannot read that many outputs (softmax needs at least 2; a binary loss exactly 1).</exception>
     [Pure]
-    public int ClassesFor(int outputs) => this switch
-    {
-        BinaryLoss when outputs == 1 => 2,
-        BinaryLoss => throw new ArgumentException($"The {Name} loss is binary: it needs a model with 1 output, and this one has {outputs}. For k classes use the softmax cross-entropy (Loss.SoftmaxCrossEntropy, ce).", nameof(outputs)),
-        _ when outputs >= 2 => outputs,
-        _ => throw new ArgumentException($"The {Name} loss needs a model with at least 2 outputs, one score per class; this one has {outputs}.", nameof(outputs)),
-    };
+    public virtual int ClassesFor(int outputs) => outputs >= 2
+        ? outputs
+        : throw new ArgumentException($"The {Name} loss needs a model with at least 2 outputs, one score per class; this one has {outputs}.", nameof(outputs));
 
-    /// <summary>The number of outputs a model needs to tell <paramref name="classes"/> classes apart under this loss: 1 for a binary loss, k for softmax.</summary>
+    /// <summary>The number of outputs a model needs to tell <paramref name="classes"/> classes apart under this loss: k, one score per class (1 for a binary loss).</summary>
     /// <param name="classes">The number of classes, at least 2.</param>
-    /// <exception cref="ArgumentException">A binary loss is asked for more than 2 classes, or there are fewer than 2.</exception>
+    /// <exception cref="ArgumentException">There are fewer than 2 classes, or a binary loss is asked for more than 2.</exception>
     [Pure]
-    public int OutputsFor(int classes) => this switch
-    {
-        _ when classes < 2 => throw new ArgumentException($"A classifier needs at least 2 classes, not {classes}.", nameof(classes)),
-        BinaryLoss when classes == 2 => 1,
-        BinaryLoss => throw new ArgumentException($"The {Name} loss is binary: it cannot tell {classes} classes apart. For k classes use the softmax cross-entropy (Loss.SoftmaxCrossEntropy, ce).", nameof(classes)),
-        _ => classes,
-    };
+    public virtual int OutputsFor(int classes) => classes >= 2
+        ? classes
+        : throw new ArgumentException($"A classifier needs at least 2 classes, not {classes}.", nameof(classes));
 
     /// <summary>The mean loss over a batch: (l₀ + l₁ + … + lₙ₋₁) · (1/n), as micrograd writes it.</summary>
     /// <param name="outputs">Each sample's outputs, all of the same width.</param>
