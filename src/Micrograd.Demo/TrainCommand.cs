@@ -41,7 +41,8 @@ public static class TrainCommand
             return context.Fail(ExitCode.Failure, $"cannot create the output folder '{folder}': {e.Message}");
         }
 
-        var model = Mlp.Create(data.FeatureCount, [.. settings.Hidden, 1], settings.Seed, settings.Activation, Activation.Linear);
+        // One output for a binary loss, one score per class for softmax (the options' validator keeps binary losses to 2 classes).
+        var model = Mlp.Create(data.FeatureCount, [.. settings.Hidden, settings.Loss.OutputsFor(data.Classes)], settings.Seed, settings.Activation, Activation.Linear);
         var options = TrainingOptionsFor(settings, data);
         var warmup = PlotWarmup.Start(data);
         IProgressView progress = context.Interactive ? new LiveProgress(context.Out) : new PlainProgress(context.Out);

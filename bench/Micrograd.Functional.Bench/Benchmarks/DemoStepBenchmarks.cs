@@ -39,7 +39,7 @@ public class DemoStepBenchmarks
         var compiledResult = _compiled.Run();
         Agreement.RequireIdentical("demo step: compiled tape vs engine", engineResult, compiledResult);
         var compiled = Agreement.Require("demo step: compiled tape vs array floor", _floor.Run(), compiledResult);
-        Allocations.RequireNone("demo step: compiled ValueAndGradient", () => _compiled.Step());
+        Allocations.RequireNone("demo step: compiled ValueAndGrad", () => _compiled.Step());
 
         Console.WriteLine($"// Demo step graph (engine): {GraphCensus.Describe(_engine.Loss())}");
         Console.WriteLine(
@@ -53,7 +53,7 @@ public class DemoStepBenchmarks
     [Benchmark(Baseline = true)]
     public StepResult ArrayFloor() => _floor.Run();
 
-    /// <summary>The compiled tape: one ValueAndGradient call over the 337 parameters (loss returned, gradient in a buffer).</summary>
+    /// <summary>The compiled tape: one ValueAndGrad call over the 337 parameters (loss returned, gradient in a buffer).</summary>
     [Benchmark]
     public double CompiledTape() => _compiled.Step();
 

@@ -7,7 +7,7 @@ namespace Micrograd.Functional.Bench.Compiled;
 /// <summary>
 /// The demo step on the library's compiled tape: the whole demo loss is traced once, with the 337
 /// parameters as the inputs and the data frozen as constants; a step is then one
-/// <see cref="CompiledFunction.ValueAndGradient(ReadOnlySpan{double}, Span{double})"/> call, with no graph.
+/// <see cref="CompiledFunction.ValueAndGrad(ReadOnlySpan{double}, Span{double})"/> call, with no graph.
 /// </summary>
 public sealed class CompiledDemoStep
 {
@@ -27,7 +27,7 @@ public sealed class CompiledDemoStep
     public CompiledFunction Loss { get; }
 
     /// <summary>One step without allocating: returns the loss and leaves ∂loss/∂p in this object's buffer.</summary>
-    public double Step() => Loss.ValueAndGradient(_workload.Parameters, _gradient);
+    public double Step() => Loss.ValueAndGrad(_workload.Parameters, _gradient);
 
     /// <summary>One step, with a copy of the gradient, for checking against the other implementations.</summary>
     public StepResult Run() => new(Step(), [.. _gradient]);

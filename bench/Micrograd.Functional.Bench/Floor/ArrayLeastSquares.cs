@@ -26,7 +26,7 @@ public sealed class ArrayLeastSquares(LeastSquaresWorkload workload)
     /// <summary>f(x), with ∂f/∂x written to <paramref name="gradient"/>.</summary>
     /// <param name="x">The variables.</param>
     /// <param name="gradient">Receives one partial derivative per variable.</param>
-    public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
+    public double ValueAndGrad(ReadOnlySpan<double> x, Span<double> gradient)
     {
         gradient.Clear();
         var sum = 0.0;

@@ -30,10 +30,10 @@ public static class Agreement
     /// <exception cref="InvalidOperationException">The results disagree.</exception>
     public static double Require(string what, StepResult expected, StepResult actual)
     {
-        if (expected.Gradients.Length != actual.Gradients.Length)
+        if (expected.Gradients.Count != actual.Gradients.Count)
         {
             throw new InvalidOperationException(
-                $"{what}: {actual.Gradients.Length} gradients, expected {expected.Gradients.Length}.");
+                $"{what}: {actual.Gradients.Count} gradients, expected {expected.Gradients.Count}.");
         }
 
         var worst = Difference(expected.Output, actual.Output, floor: 0.0);
@@ -44,7 +44,7 @@ public static class Agreement
         }
 
         var floor = CancellationFloor * expected.Gradients.Select(Math.Abs).DefaultIfEmpty(0.0).Max();
-        for (var k = 0; k < expected.Gradients.Length; k++)
+        for (var k = 0; k < expected.Gradients.Count; k++)
         {
             var difference = Difference(expected.Gradients[k], actual.Gradients[k], floor);
             if (!(difference <= RelativeTolerance))
@@ -71,10 +71,10 @@ public static class Agreement
     /// <exception cref="InvalidOperationException">Some value differs in any bit.</exception>
     public static void RequireIdentical(string what, StepResult expected, StepResult actual)
     {
-        if (expected.Gradients.Length != actual.Gradients.Length)
+        if (expected.Gradients.Count != actual.Gradients.Count)
         {
             throw new InvalidOperationException(
-                $"{what}: {actual.Gradients.Length} gradients, expected {expected.Gradients.Length}.");
+                $"{what}: {actual.Gradients.Count} gradients, expected {expected.Gradients.Count}.");
         }
 
         if (!SameBits(expected.Output, actual.Output))
@@ -82,7 +82,7 @@ public static class Agreement
             throw new InvalidOperationException($"{what}: output {actual.Output:R}, expected exactly {expected.Output:R}.");
         }
 
-        for (var k = 0; k < expected.Gradients.Length; k++)
+        for (var k = 0; k < expected.Gradients.Count; k++)
         {
             if (!SameBits(expected.Gradients[k], actual.Gradients[k]))
             {

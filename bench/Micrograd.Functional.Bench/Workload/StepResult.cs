@@ -6,4 +6,4 @@ namespace Micrograd.Functional.Bench.Workload;
 /// </summary>
 /// <param name="Output">The value of the differentiated expression, e.g. the loss.</param>
 /// <param name="Gradients">∂output/∂pᵢ for each input pᵢ, in the workload's order.</param>
-public sealed record StepResult(double Output, double[] Gradients);
+public sealed record StepResult(double Output, IReadOnlyList<double> Gradients);

@@ -3,8 +3,9 @@ using Micrograd.Functional.Nn;
 namespace Micrograd.Demo.Artifacts;
 
 /// <summary>
-/// The class a model predicts (1 where its score is &gt; 0, else 0) at the centre of each cell of a grid over an
-/// area of the plane, as micrograd's <c>np.meshgrid</c> + <c>Z = scores &gt; 0</c>. Row 0 is the top (y = YMax).
+/// The class a model predicts (<see cref="Mlp.Classify"/>: for one output 1 where its score is &gt; 0, else 0, as
+/// micrograd's <c>np.meshgrid</c> + <c>Z = scores &gt; 0</c>; for k outputs the argmax) at the centre of each cell of
+/// a grid over an area of the plane. Row 0 is the top (y = YMax).
 /// </summary>
 /// <param name="Classes">The predicted class per cell, [row, column].</param>
 /// <param name="Area">The area the grid covers.</param>
@@ -18,7 +19,7 @@ public sealed record DecisionMesh(double[,] Classes, PlotArea Area)
     public static DecisionMesh Blank(PlotArea area) => new(new double[1, 1], area);
 
     /// <summary>Evaluates <paramref name="model"/> (plain doubles, no graph) at every cell centre of <paramref name="area"/>.</summary>
-    /// <param name="model">A model with two inputs and one output.</param>
+    /// <param name="model">A model with two inputs.</param>
     /// <param name="area">The area.</param>
     /// <param name="cells">Cells per axis.</param>
     public static DecisionMesh Evaluate(Mlp model, PlotArea area, int cells = Cells)
@@ -34,7 +35,7 @@ public sealed record DecisionMesh(double[,] Classes, PlotArea Area)
             for (var column = 0; column < cells; column++)
             {
                 point[0] = area.XMin + (column + 0.5) * dx;
-                classes[row, column] = model.Evaluate(point)[0] > 0 ? 1 : 0;
+                classes[row, column] = model.Classify(point);
             }
         });
 

@@ -18,6 +18,20 @@ public static class PlotStyle
     /// <summary>The region the model assigns to class 1.</summary>
     public static readonly Color Region1 = Color.FromHex("#C7E1EE");
 
+    /// <summary>The points of classes 2, 3, …, after class 0 and 1: green, purple, yellow and brown, each far from the others and from red and blue.</summary>
+    private static readonly Color[] MoreClasses = [Color.FromHex("#66C2A5"), Color.FromHex("#8073AC"), Color.FromHex("#E6C229"), Color.FromHex("#8C6D31")];
+
+    /// <summary>The regions of classes 2, 3, …: pale versions of <see cref="MoreClasses"/>.</summary>
+    private static readonly Color[] MoreRegions = [Color.FromHex("#CDEBDF"), Color.FromHex("#DCD6EC"), Color.FromHex("#F7ECBE"), Color.FromHex("#E3D7C1")];
+
+    /// <summary>The colour of the points of class <paramref name="label"/> (the palette repeats after 6 classes).</summary>
+    /// <param name="label">The class, from 0.</param>
+    public static Color Class(int label) => label switch { 0 => Class0, 1 => Class1, _ => MoreClasses[(label - 2) % MoreClasses.Length] };
+
+    /// <summary>The colour of the region the model assigns to class <paramref name="label"/>.</summary>
+    /// <param name="label">The class, from 0.</param>
+    public static Color Region(int label) => label switch { 0 => Region0, 1 => Region1, _ => MoreRegions[(label - 2) % MoreRegions.Length] };
+
     /// <summary>The loss curve.</summary>
     public static readonly Color LossLine = Color.FromHex("#D53E4F");
 

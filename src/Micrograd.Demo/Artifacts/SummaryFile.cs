@@ -31,6 +31,7 @@ public static class SummaryFile
             json.WriteNumber("seconds", Math.Round(history.Elapsed.TotalSeconds, 3));
             json.WriteString("dataset", data.Name);
             json.WriteNumber("samples", data.Count);
+            json.WriteNumber("classes", data.Classes);
             json.WriteNumber("seed", settings.Seed);
             json.WriteStartArray("shape");
             foreach (var width in model.Shape)

@@ -17,7 +17,11 @@ public abstract record DatasetChoice
     public static readonly DatasetChoice Circles = new Builtin("circles", seed => Datasets.Circles(samples: 100, noise: 0.1, factor: 0.5, seed: seed));
 
     /// <summary>Two Gaussian blobs: <c>make_blobs(100, centers=2)</c>.</summary>
-    public static readonly DatasetChoice Blobs = new Builtin("blobs", seed => Datasets.Blobs(samples: 100, seed: seed));
+    public static readonly DatasetChoice Blobs = BlobsOf(2);
+
+    /// <summary>k Gaussian blobs, one per class: <c>make_blobs(100, centers=k)</c> (<c>--dataset blobs --classes k</c>).</summary>
+    /// <param name="classes">k, at least 2.</param>
+    public static DatasetChoice BlobsOf(int classes) => new Builtin("blobs", seed => Datasets.Blobs(samples: 100, seed: seed, classes: classes));
 
     /// <summary>The argument as the user wrote it (lower case for the built-in sets).</summary>
     public abstract string Spec { get; }

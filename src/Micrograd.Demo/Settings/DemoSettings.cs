@@ -7,14 +7,15 @@ namespace Micrograd.Demo.Settings;
 /// <param name="Dataset">Which data to train on.</param>
 /// <param name="Steps">The number of training steps, at least 1.</param>
 /// <param name="Seed">The seed of the data, of the initial weights and of the minibatches.</param>
-/// <param name="Hidden">The widths of the hidden layers; the output layer (one linear neuron) is added after them.</param>
+/// <param name="Hidden">The widths of the hidden layers; the linear output layer (one neuron for a binary loss, one per class for softmax) is added after them.</param>
 /// <param name="Activation">The activation of the hidden layers.</param>
-/// <param name="Loss">The per-sample loss.</param>
+/// <param name="Loss">The per-sample loss: binary (hinge, mse, bce) or softmax cross-entropy (ce).</param>
 /// <param name="Optimizer">The optimizer and its default learning rate.</param>
 /// <param name="LearningRate">The initial learning rate, or null for the optimizer's default.</param>
 /// <param name="BatchSize">The rows per step, or null for the whole dataset every step.</param>
 /// <param name="Out">The folder for the output files, or null for <c>artifacts/DATASET</c>.</param>
 /// <param name="Engine">How each step differentiates: the compiled tape or the rebuilt graph.</param>
+/// <param name="Classes">The number of classes asked for with <c>--classes</c> (blobs only), or null for the data's own.</param>
 public sealed record DemoSettings(
     DatasetChoice Dataset,
     int Steps,
@@ -26,7 +27,8 @@ public sealed record DemoSettings(
     double? LearningRate,
     int? BatchSize,
     string? Out,
-    TrainingEngine Engine = TrainingEngine.Compiled)
+    TrainingEngine Engine = TrainingEngine.Compiled,
+    int? Classes = null)
 {
     /// <summary>The strength of the L2 penalty α·Σp² added to the loss: micrograd's 1e-4.</summary>
     public const double L2 = 1e-4;

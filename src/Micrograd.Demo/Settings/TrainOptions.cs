@@ -15,6 +15,10 @@ public sealed class TrainOptions
         "--dataset", "NAME", ValueParsers.DatasetName, "moons",
         "The data: moons, circles, blobs (100 points each, made from the seed) or csv:PATH (lines of feature,...,label; labels 0/1 or -1/1).");
 
+    private readonly Option<Parsed<int>> _classes = Create(
+        "--classes", "K", ValueParsers.Integer(2), defaultText: null,
+        "The number of classes of --dataset blobs (default 2): k blobs, one per class. Above 2 the model has one output per class and the loss defaults to ce.");
+
     private readonly Option<Parsed<int>> _steps = Create(
         "--steps", "N", ValueParsers.Integer(1), "100", "The number of training steps.");
 
@@ -23,13 +27,15 @@ public sealed class TrainOptions
 
     private readonly Option<Parsed<ImmutableArray<int>>> _hidden = Create(
         "--hidden", "WIDTHS", ValueParsers.LayerWidths, "16,16",
-        "The hidden layers' widths, e.g. 16,16 or 32, or none for a linear model. One linear output neuron follows them.");
+        "The hidden layers' widths, e.g. 16,16 or 32, or none for a linear model. A linear output layer follows them: one neuron, or one per class with --loss ce.");
 
     private readonly Option<Parsed<Activation>> _activation = Create(
         "--activation", "NAME", ValueParsers.HiddenActivation, "relu", "The hidden layers' activation: relu, tanh, sigmoid or linear.");
 
     private readonly Option<Parsed<Loss>> _loss = Create(
-        "--loss", "NAME", ValueParsers.LossName, "hinge", "The loss: hinge (micrograd's max-margin), mse or bce; an L2 penalty 1e-4 * sum(p^2) is added.");
+        "--loss", "NAME", ValueParsers.LossName, "hinge",
+        "The loss: hinge (micrograd's max-margin), mse or bce, binary losses on one output; or ce, softmax cross-entropy on one output per class " +
+        "(the default when --classes is above 2). An L2 penalty 1e-4 * sum(p^2) is added.");
 
     private readonly Option<Parsed<OptimizerChoice>> _optimizer = Create(
         "--optimizer", "NAME", ValueParsers.OptimizerName, "sgd", "The optimizer: sgd, momentum (0.9) or adam.");
@@ -57,30 +63,61 @@ public sealed class TrainOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { _dataset, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _engine, _out })
+        foreach (var option in new Option[] { _dataset, _classes, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _engine, _out })
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>Reads the settings from a parse result without errors.</summary>
+    /// <summary>Reads the settings from a parse result without errors and without a <see cref="Problem"/>.</summary>
     /// <param name="parse">The parse result.</param>
     public DemoSettings Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
+        var classes = parse.GetValue(_classes)?.Value;
+        var loss = classes > 2 && Given(parse, _loss) is null ? Loss.SoftmaxCrossEntropy : parse.GetValue(_loss)!.Value;
         return new(
-            parse.GetValue(_dataset)!.Value,
+            classes is { } k ? DatasetChoice.BlobsOf(k) : parse.GetValue(_dataset)!.Value,
             parse.GetValue(_steps)!.Value,
             parse.GetValue(_seed)!.Value,
             parse.GetValue(_hidden)!.Value,
             parse.GetValue(_activation)!.Value,
-            parse.GetValue(_loss)!.Value,
+            loss,
             parse.GetValue(_optimizer)!.Value,
             parse.GetValue(_lr)?.Value,
             parse.GetValue(_batchSize)?.Value,
             parse.GetValue(_out)?.Value,
-            parse.GetValue(_engine)!.Value);
+            parse.GetValue(_engine)!.Value,
+            classes);
     }
+
+    /// <summary>
+    /// The usage error in a combination of options that each parsed, or null: --classes needs blobs, and more than
+    /// 2 classes need a loss that reads one score per class.
+    /// </summary>
+    /// <param name="parse">A parse result without errors.</param>
+    public string? Problem(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (parse.GetValue(_classes) is not { Value: var classes })
+        {
+            return null;
+        }
+
+        var dataset = parse.GetValue(_dataset)!;
+        if (dataset.Value != DatasetChoice.Blobs)
+        {
+            return $"--classes applies only to --dataset blobs, not '{dataset.Text}'";
+        }
+
+        return classes > 2 && Given(parse, _loss) is { Value: { IsBinary: true } binary }
+            ? $"--loss {binary.Name} is binary and cannot tell {classes} classes apart; use --loss ce (softmax cross-entropy), the default above 2 classes"
+            : null;
+    }
+
+    /// <summary>The option's value when it is on the command line; null when it is left at its default.</summary>
+    private static Parsed<T>? Given<T>(ParseResult parse, Option<Parsed<T>> option) =>
+        parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) : null;
 
     /// <summary>
     /// An option read by <paramref name="parse"/>; a failure becomes the parse error "--name must be …, not '…'".

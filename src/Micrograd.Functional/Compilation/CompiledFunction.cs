@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using LanguageExt;
@@ -72,6 +73,7 @@ public sealed class CompiledFunction
     /// <summary>f(inputs), without a graph.</summary>
     /// <param name="inputs">One value per input.</param>
     /// <exception cref="ArgumentException">The number of inputs is wrong.</exception>
+    [OverloadResolutionPriority(1)] // a collection expression [x, y] goes to the span overload
     public double Evaluate(ReadOnlySpan<double> inputs)
     {
         CheckInputs(inputs);
@@ -80,27 +82,49 @@ public sealed class CompiledFunction
         return values[_output];
     }
 
-    /// <summary>f(inputs) and ∂f/∂inputᵢ for every input, using a per-thread scratch buffer.</summary>
+    /// <summary>f(point), without a graph.</summary>
+    /// <param name="point">One value per input.</param>
+    /// <exception cref="ArgumentException">The number of inputs is wrong.</exception>
+    public double Evaluate(ImmutableArray<double> point) => Evaluate(AsInputs(point));
+
+    /// <summary>f(point) and its gradient ∂f/∂xᵢ, one entry per input.</summary>
+    /// <param name="point">One value per input.</param>
+    /// <returns>The value and the gradient.</returns>
+    /// <exception cref="ArgumentException">The number of inputs is wrong.</exception>
+    public (double Value, ImmutableArray<double> Grad) ValueAndGrad(ImmutableArray<double> point)
+    {
+        var grad = new double[InputCount];
+        var value = ValueAndGrad(AsInputs(point), grad);
+        return (value, ImmutableCollectionsMarshal.AsImmutableArray(grad));
+    }
+
+    /// <summary>The gradient ∂f/∂xᵢ at <paramref name="point"/>, one entry per input.</summary>
+    /// <param name="point">One value per input.</param>
+    /// <exception cref="ArgumentException">The number of inputs is wrong.</exception>
+    public ImmutableArray<double> Grad(ImmutableArray<double> point) => ValueAndGrad(point).Grad;
+
+    /// <summary>f(inputs) and ∂f/∂inputᵢ for every input, using a per-thread scratch buffer: the allocation-free hot path.</summary>
     /// <param name="inputs">One value per input.</param>
-    /// <param name="gradient">Receives one partial derivative per input.</param>
+    /// <param name="grad">Receives one partial derivative per input.</param>
     /// <returns>f(inputs).</returns>
-    /// <exception cref="ArgumentException">The number of inputs or gradient entries is wrong.</exception>
-    public double ValueAndGradient(ReadOnlySpan<double> inputs, Span<double> gradient) =>
-        ValueAndGradient(inputs, gradient, Scratch(ref t_values, SlotCount), Scratch(ref t_adjoints, SlotCount), Scratch(ref t_partials, 2 * _tape.Length));
+    /// <exception cref="ArgumentException">The number of inputs or gradient entries is wrong, or <paramref name="grad"/> overlaps <paramref name="inputs"/>.</exception>
+    public double ValueAndGrad(ReadOnlySpan<double> inputs, Span<double> grad) =>
+        ValueAndGrad(inputs, grad, Scratch(ref t_values, SlotCount), Scratch(ref t_adjoints, SlotCount), Scratch(ref t_partials, 2 * _tape.Length));
 
     /// <summary>f(inputs) and its gradient, using scratch space the caller owns (each span at least <see cref="SlotCount"/> long, partials twice <see cref="InstructionCount"/>).</summary>
     /// <param name="inputs">One value per input.</param>
-    /// <param name="gradient">Receives one partial derivative per input.</param>
+    /// <param name="grad">Receives one partial derivative per input.</param>
     /// <param name="values">Scratch: every slot's value.</param>
     /// <param name="adjoints">Scratch: every slot's gradient.</param>
     /// <param name="partials">Scratch: each instruction's two local partials.</param>
     /// <returns>f(inputs).</returns>
-    public double ValueAndGradient(ReadOnlySpan<double> inputs, Span<double> gradient, Span<double> values, Span<double> adjoints, Span<double> partials)
+    /// <exception cref="ArgumentException">A span has the wrong length, or two of them overlap (each must be memory of its own).</exception>
+    public double ValueAndGrad(ReadOnlySpan<double> inputs, Span<double> grad, Span<double> values, Span<double> adjoints, Span<double> partials)
     {
         CheckInputs(inputs);
-        if (gradient.Length != InputCount)
+        if (grad.Length != InputCount)
         {
-            throw new ArgumentException($"The gradient span has {gradient.Length} entries; the function has {InputCount} inputs.", nameof(gradient));
+            throw new ArgumentException($"The gradient span has {grad.Length} entries; the function has {InputCount} inputs.", nameof(grad));
         }
 
         if (values.Length < SlotCount || adjoints.Length < SlotCount || partials.Length < 2 * _tape.Length)
@@ -108,11 +132,39 @@ public sealed class CompiledFunction
             throw new ArgumentException($"Scratch spans must hold {SlotCount} values and adjoints and {2 * _tape.Length} partials.", nameof(values));
         }
 
+        ReadOnlySpan<double> v = values, a = adjoints, p = partials, g = grad;
+        if (v.Overlaps(a) || v.Overlaps(p) || a.Overlaps(p) || g.Overlaps(v) || g.Overlaps(a) || g.Overlaps(p) || g.Overlaps(inputs))
+        {
+            throw new ArgumentException("The gradient and the scratch spans values, adjoints and partials must not overlap each other or the inputs: each is written while the others are read.", nameof(values));
+        }
+
         Forward<WithPartials>(inputs, values, partials);
         Backward(values, adjoints, partials);
-        adjoints[..InputCount].CopyTo(gradient);
+        adjoints[..InputCount].CopyTo(grad);
         return values[_output];
     }
+
+    /// <summary>Renamed <see cref="ValueAndGrad(ReadOnlySpan{double}, Span{double})"/>: the library says Grad everywhere.</summary>
+    /// <param name="inputs">One value per input.</param>
+    /// <param name="gradient">Receives one partial derivative per input.</param>
+    [Obsolete("Renamed ValueAndGrad: the library says Grad everywhere. This forward goes in the next release.")]
+    public double ValueAndGradient(ReadOnlySpan<double> inputs, Span<double> gradient) => ValueAndGrad(inputs, gradient);
+
+    /// <summary>Renamed <see cref="ValueAndGrad(ReadOnlySpan{double}, Span{double}, Span{double}, Span{double}, Span{double})"/>.</summary>
+    /// <param name="inputs">One value per input.</param>
+    /// <param name="gradient">Receives one partial derivative per input.</param>
+    /// <param name="values">Scratch: every slot's value.</param>
+    /// <param name="adjoints">Scratch: every slot's gradient.</param>
+    /// <param name="partials">Scratch: each instruction's two local partials.</param>
+    [Obsolete("Renamed ValueAndGrad: the library says Grad everywhere. This forward goes in the next release.")]
+    public double ValueAndGradient(ReadOnlySpan<double> inputs, Span<double> gradient, Span<double> values, Span<double> adjoints, Span<double> partials) =>
+        ValueAndGrad(inputs, gradient, values, adjoints, partials);
+
+    /// <summary>Describes the tape by its size, e.g. <c>CompiledFunction(inputs=2, instructions=4, constants=0)</c>.</summary>
+    public override string ToString() => $"CompiledFunction(inputs={InputCount}, instructions={InstructionCount}, constants={ConstantCount})";
+
+    private static ReadOnlySpan<double> AsInputs(ImmutableArray<double> point) =>
+        point.IsDefault ? throw new ArgumentNullException(nameof(point), "The point is a default (uninitialised) ImmutableArray.") : point.AsSpan();
 
     /// <summary>Compiles the graph of <paramref name="output"/> with <paramref name="inputs"/> as its inputs.</summary>
     internal static CompiledFunction Trace(Value[] inputs, Value output)

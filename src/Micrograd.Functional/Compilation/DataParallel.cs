@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
 namespace Micrograd.Functional;
 
 /// <summary>
@@ -19,18 +22,41 @@ public static class DataParallel
     /// <param name="parameters">The shared leading inputs.</param>
     /// <param name="samples">The number of samples.</param>
     /// <param name="sample">Sample i's function and trailing inputs.</param>
-    /// <param name="gradient">Receives Σᵢ ∂fᵢ/∂parameters.</param>
+    /// <param name="chunks">The number of chunks (default <see cref="DefaultChunks"/>).</param>
+    /// <returns>Σᵢ fᵢ and Σᵢ ∂fᵢ/∂parameters.</returns>
+    public static (double Value, ImmutableArray<double> Grad) SumValueAndGrad(
+        ImmutableArray<double> parameters, int samples, Func<int, (CompiledFunction Function, ImmutableArray<double> Data)> sample, int chunks = DefaultChunks)
+    {
+        if (parameters.IsDefault)
+        {
+            throw new ArgumentNullException(nameof(parameters), "The parameters are a default (uninitialised) ImmutableArray.");
+        }
+
+        var grad = new double[parameters.Length];
+        var value = SumValueAndGrad(parameters.AsSpan(), samples, sample, grad, chunks);
+        return (value, ImmutableCollectionsMarshal.AsImmutableArray(grad));
+    }
+
+    /// <summary>
+    /// <see cref="SumValueAndGrad(ImmutableArray{double}, int, Func{int, ValueTuple{CompiledFunction, ImmutableArray{double}}}, int)"/>
+    /// writing the gradient into a span the caller owns (the hot path of training).
+    /// </summary>
+    /// <param name="parameters">The shared leading inputs.</param>
+    /// <param name="samples">The number of samples.</param>
+    /// <param name="sample">Sample i's function and trailing inputs.</param>
+    /// <param name="grad">Receives Σᵢ ∂fᵢ/∂parameters.</param>
     /// <param name="chunks">The number of chunks (default <see cref="DefaultChunks"/>).</param>
     /// <returns>Σᵢ fᵢ.</returns>
-    public static double SumValueAndGradient(
-        ReadOnlySpan<double> parameters, int samples, Func<int, (CompiledFunction Function, double[] Data)> sample, Span<double> gradient, int chunks = DefaultChunks)
+    /// <exception cref="ArgumentException"><paramref name="grad"/> has another length than <paramref name="parameters"/>, or a sample's function does not take the parameters and its data.</exception>
+    public static double SumValueAndGrad(
+        ReadOnlySpan<double> parameters, int samples, Func<int, (CompiledFunction Function, ImmutableArray<double> Data)> sample, Span<double> grad, int chunks = DefaultChunks)
     {
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentOutOfRangeException.ThrowIfNegative(samples);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 1);
-        if (gradient.Length != parameters.Length)
+        if (grad.Length != parameters.Length)
         {
-            throw new ArgumentException($"The gradient span has {gradient.Length} entries for {parameters.Length} parameters.", nameof(gradient));
+            throw new ArgumentException($"The gradient span has {grad.Length} entries for {parameters.Length} parameters.", nameof(grad));
         }
 
         var p = parameters.ToArray();
@@ -44,6 +70,11 @@ public static class DataParallel
             for (var i = k * samples / count; i < (k + 1) * samples / count; i++)
             {
                 var (function, data) = sample(i);
+                if (function is null || data.IsDefault || function.InputCount != p.Length + data.Length)
+                {
+                    throw new ArgumentException($"Sample {i}: its function must take the {p.Length} parameters followed by its data ({(data.IsDefault ? "none given" : data.Length)} values); it takes {function?.InputCount.ToString() ?? "nothing (null)"}.", nameof(sample));
+                }
+
                 if (inputs.Length != p.Length + data.Length)
                 {
                     (inputs, g) = (new double[p.Length + data.Length], new double[p.Length + data.Length]);
@@ -51,7 +82,7 @@ public static class DataParallel
                 }
 
                 data.CopyTo(inputs, p.Length);
-                values[k] += function.ValueAndGradient(inputs, g);
+                values[k] += function.ValueAndGrad(inputs, g);
                 for (var j = 0; j < p.Length; j++)
                 {
                     sum[j] += g[j];
@@ -59,17 +90,31 @@ public static class DataParallel
             }
         });
 
-        gradient.Clear();
+        grad.Clear();
         var total = 0.0;
         for (var k = 0; k < count; k++)
         {
             total += values[k];
-            for (var j = 0; j < gradient.Length; j++)
+            for (var j = 0; j < grad.Length; j++)
             {
-                gradient[j] += sums[k][j];
+                grad[j] += sums[k][j];
             }
         }
 
         return total;
+    }
+
+    /// <summary>Renamed <see cref="SumValueAndGrad(ReadOnlySpan{double}, int, Func{int, ValueTuple{CompiledFunction, ImmutableArray{double}}}, Span{double}, int)"/>, with the sample data as an ImmutableArray.</summary>
+    /// <param name="parameters">The shared leading inputs.</param>
+    /// <param name="samples">The number of samples.</param>
+    /// <param name="sample">Sample i's function and trailing inputs.</param>
+    /// <param name="gradient">Receives Σᵢ ∂fᵢ/∂parameters.</param>
+    /// <param name="chunks">The number of chunks.</param>
+    [Obsolete("Renamed SumValueAndGrad (the library says Grad everywhere), whose samples give their data as an ImmutableArray<double>. This forward goes in the next release.")]
+    public static double SumValueAndGradient(
+        ReadOnlySpan<double> parameters, int samples, Func<int, (CompiledFunction Function, double[] Data)> sample, Span<double> gradient, int chunks = DefaultChunks)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return SumValueAndGrad(parameters, samples, i => sample(i) is var (f, data) ? (f, ImmutableArray.Create(data ?? [])) : default, gradient, chunks);
     }
 }

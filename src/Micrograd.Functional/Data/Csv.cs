@@ -152,12 +152,17 @@ public static class Csv
     /// </summary>
     /// <param name="data">The dataset to write.</param>
     /// <param name="path">The file to create or replace.</param>
-    /// <returns>Unit, or an error naming the path when the file cannot be written.</returns>
+    /// <returns>Unit, or an error naming the path when the file cannot be written or the data has more than 2 classes (the format's labels are binary).</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static Fin<Unit> Save(Dataset data, string path)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(path);
+        if (data.Classes != 2)
+        {
+            return FinFail<Unit>(Error.New($"{path}: a CSV file holds binary labels (0/1), but '{data.Name}' has {data.Classes} classes"));
+        }
+
         try
         {
             AtomicFile.WriteText(path, Format(data));

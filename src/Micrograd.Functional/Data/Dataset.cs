@@ -5,39 +5,47 @@ using System.Globalization;
 namespace Micrograd.Functional.Data;
 
 /// <summary>
-/// An immutable binary-classification dataset: n rows xᵢ ∈ ℝᵈ of finite features, each with a class
-/// label yᵢ ∈ {0, 1} (sklearn's convention; <see cref="SignedLabels"/> gives micrograd's −1/+1).
+/// An immutable classification dataset: n rows xᵢ ∈ ℝᵈ of finite features, each with a class
+/// label yᵢ ∈ {0, …, k−1} for k ≥ 2 classes; binary (k = 2, yᵢ ∈ {0, 1}, sklearn's convention) unless
+/// told otherwise (<see cref="SignedLabels"/> gives micrograd's −1/+1 for binary data).
 /// Every instance is valid: the constructor checks the shape, the labels and the features, and there
 /// is no way to change them afterwards.
 /// </summary>
 /// <remarks>
-/// Equality is structural: two datasets are equal when their names, features (bit for bit, as
+/// Equality is structural: two datasets are equal when their names, class counts, features (bit for bit, as
 /// <see cref="double.Equals(double)"/>) and labels are equal.
 /// </remarks>
 public sealed record Dataset
 {
     /// <summary>Checks and wraps the rows and labels.</summary>
     /// <param name="features">The rows xᵢ; at least one, all of the same width d ≥ 1, every number finite.</param>
-    /// <param name="labels">The class labels yᵢ ∈ {0, 1}, one per row.</param>
+    /// <param name="labels">The class labels yᵢ ∈ {0, …, k−1}, one per row.</param>
     /// <param name="name">A name for messages and plots, for example <c>"moons"</c>.</param>
+    /// <param name="classes">k, the number of classes, at least 2 (default 2: binary). Not every class need occur.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is below 2.</exception>
     /// <exception cref="ArgumentException">
     /// There are no rows, a row is empty or wider or narrower than row 0, a feature is NaN or ±∞,
-    /// the number of labels differs from the number of rows, or a label is not 0 or 1.
+    /// the number of labels differs from the number of rows, or a label is outside 0..k−1.
     /// </exception>
-    public Dataset(ImmutableArray<ImmutableArray<double>> features, ImmutableArray<int> labels, string name)
+    public Dataset(ImmutableArray<ImmutableArray<double>> features, ImmutableArray<int> labels, string name, int classes = 2)
     {
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         Features = Validated(features);
-        Labels = Validated(labels, Features.Length);
+        Labels = Validated(labels, Features.Length, classes);
         Name = name;
+        Classes = classes;
     }
 
     /// <summary>The rows x₀, …, xₙ₋₁, each of <see cref="FeatureCount"/> finite numbers.</summary>
     public ImmutableArray<ImmutableArray<double>> Features { get; }
 
-    /// <summary>The class labels y₀, …, yₙ₋₁, each 0 or 1.</summary>
+    /// <summary>The class labels y₀, …, yₙ₋₁, each in 0..<see cref="Classes"/>−1.</summary>
     public ImmutableArray<int> Labels { get; }
+
+    /// <summary>k, the number of classes (2 for binary data).</summary>
+    public int Classes { get; }
 
     /// <summary>The dataset's name.</summary>
     public string Name { get; }
@@ -48,8 +56,11 @@ public sealed record Dataset
     /// <summary>d, the number of features in every row (at least 1).</summary>
     public int FeatureCount => Features[0].Length;
 
-    /// <summary>micrograd's targets 2yᵢ − 1 ∈ {−1, +1} (its demo's <c>y = y*2 - 1</c> for the max-margin loss).</summary>
-    public ImmutableArray<int> SignedLabels => [.. Labels.Select(y => 2 * y - 1)];
+    /// <summary>micrograd's targets 2yᵢ − 1 ∈ {−1, +1} (its demo's <c>y = y*2 - 1</c> for the max-margin loss), for binary data.</summary>
+    /// <exception cref="InvalidOperationException">The data has more than 2 classes.</exception>
+    public ImmutableArray<int> SignedLabels => Classes == 2
+        ? [.. Labels.Select(y => 2 * y - 1)]
+        : throw new InvalidOperationException($"'{Name}' has {Classes} classes; signed labels −1/+1 exist only for 2.");
 
     /// <summary>Row <paramref name="i"/>: its features xᵢ and its label yᵢ.</summary>
     /// <param name="i">The row index, 0 ≤ i &lt; <see cref="Count"/>.</param>
@@ -68,7 +79,7 @@ public sealed record Dataset
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Take needs between 1 and {Count} rows of '{Name}'.");
         }
 
-        return new Dataset(Features[..count], Labels[..count], Name);
+        return new Dataset(Features[..count], Labels[..count], Name, Classes);
     }
 
     /// <summary>
@@ -100,15 +111,16 @@ public sealed record Dataset
             labels.Add(Labels[i]);
         }
 
-        return new Dataset(rows.MoveToImmutable(), labels.MoveToImmutable(), Name);
+        return new Dataset(rows.MoveToImmutable(), labels.MoveToImmutable(), Name, Classes);
     }
 
-    /// <summary>True when <paramref name="other"/> has the same name, features (bit for bit) and labels.</summary>
+    /// <summary>True when <paramref name="other"/> has the same name, class count, features (bit for bit) and labels.</summary>
     /// <param name="other">Another dataset, or null.</param>
     public bool Equals(Dataset? other) =>
         other is not null
         && (ReferenceEquals(this, other)
             || (Name == other.Name
+                && Classes == other.Classes
                 && Labels.SequenceEqual(other.Labels)
                 && Features.SequenceEqual(other.Features, (x, y) => x.SequenceEqual(y))));
 
@@ -118,6 +130,7 @@ public sealed record Dataset
         var hash = new HashCode();
         hash.Add(Name);
         hash.Add(FeatureCount);
+        hash.Add(Classes);
         foreach (var y in Labels)
         {
             hash.Add(y);
@@ -129,10 +142,8 @@ public sealed record Dataset
     /// <summary>Describes the dataset by its size, e.g. <c>Dataset(moons: 100 rows × 2 features; 50 of class 0, 50 of class 1)</c>.</summary>
     public override string ToString()
     {
-        var ones = Labels.Count(y => y == 1);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"Dataset({Name}: {Count} rows × {FeatureCount} features; {Count - ones} of class 0, {ones} of class 1)");
+        var counts = Enumerable.Range(0, Classes).Select(c => $"{Labels.Count(y => y == c)} of class {c}");
+        return string.Create(CultureInfo.InvariantCulture, $"Dataset({Name}: {Count} rows × {FeatureCount} features; {string.Join(", ", counts)})");
     }
 
     private static ImmutableArray<ImmutableArray<double>> Validated(ImmutableArray<ImmutableArray<double>> features)
@@ -171,7 +182,7 @@ public sealed record Dataset
         return features;
     }
 
-    private static ImmutableArray<int> Validated(ImmutableArray<int> labels, int rows)
+    private static ImmutableArray<int> Validated(ImmutableArray<int> labels, int rows, int classes)
     {
         var count = labels.IsDefault ? 0 : labels.Length;
         if (count != rows)
@@ -181,9 +192,9 @@ public sealed record Dataset
 
         for (var i = 0; i < count; i++)
         {
-            if (labels[i] is not (0 or 1))
+            if (labels[i] < 0 || labels[i] >= classes)
             {
-                throw new ArgumentException($"The label of row {i} is {labels[i]}: labels must be 0 or 1.", nameof(labels));
+                throw new ArgumentException($"The label of row {i} is {labels[i]}: labels must be {(classes == 2 ? "0 or 1" : $"0 to {classes - 1}")}.", nameof(labels));
             }
         }
 

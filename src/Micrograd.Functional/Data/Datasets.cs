@@ -4,7 +4,7 @@ using System.Diagnostics.Contracts;
 namespace Micrograd.Functional.Data;
 
 /// <summary>
-/// Toy two-class datasets in the plane, deterministic from a seed and laid out as scikit-learn's
+/// Toy classification datasets in the plane (two classes; blobs any number), deterministic from a seed and laid out as scikit-learn's
 /// <c>make_moons</c>, <c>make_circles</c> and <c>make_blobs</c>: same row order, same labels and, because
 /// the draws come from <see cref="NumpyRandomState"/> in sklearn's order, the same numbers as
 /// <c>np.random.seed(seed)</c> followed by the sklearn call.
@@ -72,35 +72,37 @@ public static class Datasets
     }
 
     /// <summary>
-    /// Two isotropic Gaussian blobs: <c>np.random.seed(seed); make_blobs(samples, n_features=2, centers=2,
-    /// cluster_std=clusterStd)</c>, draw for draw. The centres c₀, c₁ are drawn uniform in [−10, 10)², then
-    /// ⌈n/2⌉ points N(c₀, σ²I) with label 0 and ⌊n/2⌋ points N(c₁, σ²I) with label 1 (sklearn gives the odd
-    /// point to the first cluster), then the rows are shuffled. Nothing differs from sklearn's order of draws.
+    /// Isotropic Gaussian blobs, one per class: <c>np.random.seed(seed); make_blobs(samples, n_features=2,
+    /// centers=classes, cluster_std=clusterStd)</c>, draw for draw. The centres c₀, …, cₖ₋₁ are drawn uniform in
+    /// [−10, 10)², then ⌊n/k⌋ points N(cⱼ, σ²I) with label j for each class in turn, the first n mod k classes
+    /// getting one point more (sklearn's split; for k = 2, ⌈n/2⌉ then ⌊n/2⌋), then the rows are shuffled.
+    /// Nothing differs from sklearn's order of draws.
     /// </summary>
     /// <param name="samples">n, the number of points, at least 1.</param>
     /// <param name="seed">The numpy seed, 0 ≤ seed.</param>
     /// <param name="clusterStd">σ, the standard deviation of each blob, finite and ≥ 0.</param>
-    /// <returns>A dataset named "blobs" of n rows and 2 features.</returns>
+    /// <param name="classes">k, the number of blobs and classes, at least 2 (default 2).</param>
+    /// <returns>A dataset named "blobs" of n rows, 2 features and k classes.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range.</exception>
     [Pure]
-    public static Dataset Blobs(int samples = 100, int seed = 1337, double clusterStd = 1.0)
+    public static Dataset Blobs(int samples = 100, int seed = 1337, double clusterStd = 1.0, int classes = 2)
     {
         if (!double.IsFinite(clusterStd) || clusterStd < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(clusterStd), clusterStd, "The blobs' standard deviation must be a finite number ≥ 0.");
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         var rng = Generator(samples, noise: 0, seed);
-        var (second, first) = Halves(samples);
-        var (rows, labels) = SklearnBlobs(rng, [first, second], clusterStd);
-        return new Dataset([.. rows.Select(row => row.ToImmutableArray())], [.. labels], "blobs");
+        var perCenter = Enumerable.Range(0, classes).Select(c => samples / classes + (c < samples % classes ? 1 : 0)).ToArray();
+        var (rows, labels) = SklearnBlobs(rng, perCenter, clusterStd);
+        return new Dataset([.. rows.Select(row => row.ToImmutableArray())], [.. labels], "blobs", classes);
     }
 
     /// <summary>
     /// sklearn's <c>make_blobs</c> in the plane for any number of clusters, <paramref name="perCenter"/>[c] points in
     /// cluster c: centres uniform in [−10, 10)² (row by row), then each cluster's points N(c, σ²I) in order, then
-    /// the rows shuffled. Public callers get the two-cluster <see cref="Blobs"/>; tests check this against the
-    /// label orders printed in sklearn's own documentation, which use three clusters.
+    /// the rows shuffled. Tests check this against the label orders printed in sklearn's own documentation.
     /// </summary>
     internal static (double[][] Rows, int[] Labels) SklearnBlobs(NumpyRandomState rng, IReadOnlyList<int> perCenter, double clusterStd)
     {

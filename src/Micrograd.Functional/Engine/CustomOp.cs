@@ -5,15 +5,15 @@ namespace Micrograd.Functional;
 /// and derivative rule(s), made once (<see cref="Unary"/>, <see cref="Binary"/>) and applied to
 /// nodes with <see cref="Apply(Value)"/>. A node it builds is an <see cref="Op.Custom"/> node like
 /// any other: <see cref="Value.Backward"/>, <see cref="Compiler.Compile(Func{Value[], Value}, int)"/>,
-/// forward mode and graph drawing (which shows <see cref="Name"/>) all use its rules.
+/// the transforms of <see cref="Ad"/> and graph drawing (which shows <see cref="Name"/>) all use its rules.
 /// </summary>
 /// <remarks>
 /// <para>
 /// <b>Rules over numbers and over values.</b> The numeric rule (f′ over doubles) drives
-/// <see cref="Value.Backward"/>, the compiled tape and numeric forward mode. The optional rule over
-/// <see cref="Value"/> builds f′ as a graph, which is what symbolic gradients need
-/// (<see cref="Value.BackwardSymbolic"/>, nested <c>Ad.Grad</c>, Hessians, a compiled gradient
-/// function). Without it those modes throw <see cref="NotSupportedException"/> naming the op,
+/// <see cref="Value.Backward"/> and the compiled tape. The optional rule over <see cref="Value"/>
+/// builds f′ as a graph, which is what symbolic gradients need: <see cref="Value.BackwardSymbolic"/>
+/// and every transform of <see cref="Ad"/> (<c>Grad</c> and its nesting, <c>Jvp</c>, <c>Vjp</c>,
+/// Jacobians, Hessians), and a compiled gradient function. Without it those modes throw <see cref="NotSupportedException"/> naming the op,
 /// rather than returning a wrong number. Write the rule over values with ops only (never by reading
 /// <see cref="Value.Data"/>: a compiled function would refuse it, or freeze the choice).
 /// </para>
@@ -132,9 +132,9 @@ public sealed class CustomOp
             ? rule(node.A!, node.B ?? node.A!)
             : throw new NotSupportedException(
                 $"The custom op '{Name}' was made without a derivative rule over Value, so it has no symbolic gradient " +
-                "(BackwardSymbolic, nested Ad.Grad, Hessians, a compiled gradient function need one). " +
+                "(BackwardSymbolic and the Ad transforms: Grad, Jvp, Vjp, Jacobians, Hessians, and a compiled gradient function need one). " +
                 $"Pass {(Arity == 1 ? "derivativeOverValues" : "partialsOverValues")} when making it, written with Value ops; " +
-                "Backward, the compiled tape and numeric forward mode work without it.");
+                "Backward and the compiled tape work without it.");
 
     private InvalidOperationException ArityMismatch(int given) =>
         new($"The custom op '{Name}' takes {Arity} operand{(Arity == 1 ? "" : "s")}; it was applied to {given}.");

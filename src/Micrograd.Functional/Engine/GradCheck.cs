@@ -11,9 +11,15 @@ namespace Micrograd.Functional;
 /// <param name="Numeric">(f(x + hᵢeᵢ) − f(x − hᵢeᵢ)) / 2hᵢ.</param>
 /// <param name="AbsoluteError">|Analytic − Numeric|.</param>
 /// <param name="RelativeError">|Analytic − Numeric| / max(|Analytic|, |Numeric|), and 0 when both are 0; NaN when either is not finite.</param>
-public sealed record InputCheck(int Input, ImmutableArray<double> Point, double Analytic, double Numeric, double AbsoluteError, double RelativeError);
+public sealed record InputCheck(int Input, ImmutableArray<double> Point, double Analytic, double Numeric, double AbsoluteError, double RelativeError)
+{
+    /// <summary>One line, e.g. <c>input 0 at (0.5, -1.5): analytic 1.2, numeric 1.2000000001, relative error 8.3E-11</c>.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"input {Input} at ({string.Join(", ", Point.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}): analytic {Analytic:R}, numeric {Numeric:R}, relative error {RelativeError:G3}");
+}
 
-/// <summary>The result of <see cref="GradCheck.Check(Func{Value[], Value}, IReadOnlyList{double}, double)"/>: one entry per input.</summary>
+/// <summary>The result of <see cref="GradCheck.Check(Func{Value[], Value}, ImmutableArray{double}, double)"/>: one entry per input.</summary>
 /// <param name="Inputs">For each input, its worst disagreement over the points checked.</param>
 public sealed record GradCheckReport(ImmutableArray<InputCheck> Inputs)
 {
@@ -27,6 +33,11 @@ public sealed record GradCheckReport(ImmutableArray<InputCheck> Inputs)
     /// <param name="tolerance">The largest acceptable relative error, for example 1e-6.</param>
     [Pure]
     public bool Passes(double tolerance) => Inputs.All(i => i.RelativeError <= tolerance);
+
+    /// <summary>A summary line and one line per input, e.g. <c>GradCheck: worst relative error 8.3E-11 (input 0)</c>.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"GradCheck: worst relative error {WorstRelativeError:G3} (input {Worst.Input}){string.Concat(Inputs.Select(i => Environment.NewLine + "  " + i))}");
 
     /// <summary>NaN is worse than any number.</summary>
     internal static bool IsWorse(double candidate, double current) =>
@@ -47,15 +58,15 @@ public static class GradCheck
     /// <param name="point">The input values; f receives one leaf per entry.</param>
     /// <param name="step">The relative step; hᵢ = step · max(1, |xᵢ|).</param>
     /// <returns>For each input, the gradients and their errors.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="f"/> or <paramref name="point"/> is null, or f returns null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null, or f returns null.</exception>
     /// <exception cref="ArgumentException"><paramref name="point"/> is empty or holds a non-finite number.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not a positive finite number.</exception>
     [Pure]
-    public static GradCheckReport Check(Func<Value[], Value> f, IReadOnlyList<double> point, double step = DefaultStep) =>
-        Check(f, [point ?? throw new ArgumentNullException(nameof(point))], step);
+    public static GradCheckReport Check(Func<Value[], Value> f, ImmutableArray<double> point, double step = DefaultStep) =>
+        Check(f, [point], step);
 
     /// <summary>
-    /// Runs <see cref="Check(Func{Value[], Value}, IReadOnlyList{double}, double)"/> at every point and
+    /// Runs <see cref="Check(Func{Value[], Value}, ImmutableArray{double}, double)"/> at every point and
     /// reports, for each input, its worst relative error over all points.
     /// </summary>
     /// <param name="f">The function, from its inputs (fresh leaves) to its output.</param>
@@ -66,7 +77,7 @@ public static class GradCheck
     /// <exception cref="ArgumentException">There are no points, a point is empty, has another length than the first, or holds a non-finite number.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not a positive finite number.</exception>
     [Pure]
-    public static GradCheckReport Check(Func<Value[], Value> f, IEnumerable<IReadOnlyList<double>> points, double step = DefaultStep)
+    public static GradCheckReport Check(Func<Value[], Value> f, IEnumerable<ImmutableArray<double>> points, double step = DefaultStep)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(points);
@@ -125,19 +136,14 @@ public static class GradCheck
     private static Value Evaluate(Func<Value[], Value> f, Value[] inputs) =>
         f(inputs) ?? throw new ArgumentNullException(nameof(f), "The function under GradCheck returned null.");
 
-    private static ImmutableArray<double> Validated(IReadOnlyList<double>? point, int k)
+    private static ImmutableArray<double> Validated(ImmutableArray<double> point, int k)
     {
-        if (point is null)
-        {
-            throw new ArgumentNullException("points", $"Point {k} is null.");
-        }
-
-        if (point.Count == 0)
+        if (point.IsDefaultOrEmpty)
         {
             throw new ArgumentException($"Point {k} is empty: GradCheck needs at least one input.", "points");
         }
 
-        for (var i = 0; i < point.Count; i++)
+        for (var i = 0; i < point.Length; i++)
         {
             if (!double.IsFinite(point[i]))
             {
@@ -145,6 +151,6 @@ public static class GradCheck
             }
         }
 
-        return [.. point];
+        return point;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
 using LanguageExt;
 using static LanguageExt.Prelude;
@@ -60,8 +61,8 @@ public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient
     /// <param name="nodes">The nodes to read, for example a model's parameters.</param>
     /// <exception cref="ArgumentNullException"><paramref name="nodes"/> or one of its items is null.</exception>
     [Pure]
-    public double[] For(IEnumerable<Value> nodes) =>
-        (nodes ?? throw new ArgumentNullException(nameof(nodes))).Select(n => this[n]).ToArray();
+    public ImmutableArray<double> For(IEnumerable<Value> nodes) =>
+        [.. (nodes ?? throw new ArgumentNullException(nameof(nodes))).Select(n => this[n])];
 
     /// <summary>The map as a LanguageExt <see cref="LanguageExt.HashMap{K, V}"/> keyed by node identity.</summary>
     [Pure]

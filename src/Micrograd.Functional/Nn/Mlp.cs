@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
+using System.Runtime.CompilerServices;
 
 namespace Micrograd.Functional.Nn;
 
 /// <summary>
 /// A multi-layer perceptron, micrograd's MLP, as an immutable value: a pure function of its
-/// parameters. A forward pass builds a graph; <see cref="WithParameters"/> returns a new model and
+/// parameters. A forward pass builds a graph; <see cref="WithParameters(ImmutableArray{double})"/> returns a new model and
 /// leaves this one unchanged, so training never mutates anything and there is no zero_grad.
 /// </summary>
 public sealed record Mlp
@@ -156,11 +157,28 @@ public sealed record Mlp
         return activations;
     }
 
+    /// <summary>The class the model predicts for <paramref name="x"/>, from its outputs on plain numbers (see <see cref="Classification.Predict"/>).</summary>
+    /// <param name="x">One number per input.</param>
+    /// <returns>For one output, 1 when it is &gt; 0, else 0; for k outputs, the index of the largest.</returns>
+    [Pure]
+    public int Classify(ReadOnlySpan<double> x) => Classification.Predict(Evaluate(x));
+
     /// <summary>The parameters' current values, in <see cref="Parameters"/> order.</summary>
     [Pure]
     public ImmutableArray<double> ParameterValues() => [.. Parameters.Select(p => p.Data)];
 
-    /// <summary>A new model of the same shape whose parameters are fresh leaves holding <paramref name="values"/>.</summary>
+    /// <summary>
+    /// A new model of the same shape whose parameters are fresh leaves holding <paramref name="values"/>: what an
+    /// optimizer step returns goes straight in (<c>model = model.WithParameters(p)</c>).
+    /// </summary>
+    /// <param name="values">One value per parameter, in <see cref="Parameters"/> order.</param>
+    /// <exception cref="ArgumentException">The number of values differs from the number of parameters.</exception>
+    [Pure]
+    [OverloadResolutionPriority(1)] // a collection expression such as [1.0, 2.0] picks this overload
+    public Mlp WithParameters(ImmutableArray<double> values) =>
+        WithParameters(values.IsDefault ? throw new ArgumentNullException(nameof(values)) : values.AsSpan());
+
+    /// <summary>A new model of the same shape whose parameters are fresh leaves holding <paramref name="values"/> (for hot paths that hold a buffer).</summary>
     /// <param name="values">One value per parameter, in <see cref="Parameters"/> order.</param>
     /// <exception cref="ArgumentException">The number of values differs from the number of parameters.</exception>
     [Pure]

@@ -34,10 +34,10 @@ public class CompiledChoiceTests
     [Fact]
     public void A_compiled_gradient_of_a_variable_power_takes_pytorchs_cases_at_each_input()
     {
-        var gradient = Compiler.Compile(v => Ad.Grad((Value[] x) => x[0].Pow(x[1]))(v)[1], 2);
+        var gradient = Compiler.Compile(v => Ad.Grads(x => x[0].Pow(x[1]))(v)[1], 2);
         Assert.Equal(0.0, gradient.Evaluate([0.0, 2.0]));                         // a = 0, b ≥ 0: 0
         Assert.Equal(8 * Math.Log(2), gradient.Evaluate([2.0, 3.0]), 1e-15);     // aᵇ ln a
-        var da = Compiler.Compile(v => Ad.Grad((Value[] x) => x[0].Pow(x[1]))(v)[0], 2);
+        var da = Compiler.Compile(v => Ad.Grads(x => x[0].Pow(x[1]))(v)[0], 2);
         Assert.Equal(0.0, da.Evaluate([0.0, 0.0]));                              // b = 0: 0, not 0·∞
         Assert.Equal(12.0, da.Evaluate([2.0, 3.0]));
     }

@@ -16,7 +16,7 @@ public class CompiledFunctionTests
         var grads = output.Backward();
 
         var gradient = new double[graph.Inputs.Length];
-        var value = compiled.ValueAndGradient(graph.Inputs, gradient);
+        var value = compiled.ValueAndGrad(graph.Inputs, gradient);
 
         Assert.Equal(BitConverter.DoubleToInt64Bits(output.Data), BitConverter.DoubleToInt64Bits(value));
         Assert.Equal(BitConverter.DoubleToInt64Bits(output.Data), BitConverter.DoubleToInt64Bits(compiled.Evaluate(graph.Inputs)));
@@ -30,7 +30,7 @@ public class CompiledFunctionTests
         var gradient = new double[2];
         foreach (var (a, b) in new[] { (0.5, -1.5), (2.0, 0.25), (-1.0, 3.0) })
         {
-            var value = f.ValueAndGradient([a, b], gradient);
+            var value = f.ValueAndGrad([a, b], gradient);
             var t = Math.Tanh(a * b);
             Tolerance.Close(t + a * a, value, 1e-15);
             Tolerance.Close((1 - t * t) * b + 2 * a, gradient[0], 1e-15);
@@ -45,7 +45,7 @@ public class CompiledFunctionTests
         var f = Compiler.Compile(x => x[0] * w + 1.0, 1);
         Assert.Equal((1, 2, 2, 5), (f.InputCount, f.InstructionCount, f.ConstantCount, f.SlotCount));
         var gradient = new double[1];
-        Assert.Equal(7.0, f.ValueAndGradient([2.0], gradient));
+        Assert.Equal(7.0, f.ValueAndGrad([2.0], gradient));
         Assert.Equal(3.0, gradient[0]);
     }
 
@@ -54,7 +54,7 @@ public class CompiledFunctionTests
     {
         var f = Compiler.Compile(x => x[0].Exp(), 3);
         var gradient = new[] { double.NaN, double.NaN, double.NaN };
-        f.ValueAndGradient([0.0, 5.0, 6.0], gradient);
+        f.ValueAndGrad([0.0, 5.0, 6.0], gradient);
         Assert.Equal(new[] { 1.0, 0.0, 0.0 }, gradient);
     }
 
@@ -121,7 +121,7 @@ public class CompiledFunctionTests
             return v;
         }, 1);
         var gradient = new double[1];
-        Assert.Equal(1_000_001 * 0.5, f.ValueAndGradient([0.5], gradient));
+        Assert.Equal(1_000_001 * 0.5, f.ValueAndGrad([0.5], gradient));
         Assert.Equal(1_000_001.0, gradient[0]);
     }
 
@@ -131,13 +131,13 @@ public class CompiledFunctionTests
         var f = Compiler.Compile(x => ((x[0] * x[1]).Tanh() + x[2].Exp()).Pow(2), 3);
         double[] inputs = [0.1, 0.2, 0.3];
         var gradient = new double[3];
-        f.ValueAndGradient(inputs, gradient);
+        f.ValueAndGrad(inputs, gradient);
         f.Evaluate(inputs);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1000; i++)
         {
-            f.ValueAndGradient(inputs, gradient);
+            f.ValueAndGrad(inputs, gradient);
             f.Evaluate(inputs);
         }
 
@@ -151,7 +151,7 @@ public class CompiledFunctionTests
         var expected = Enumerable.Range(0, 2000).Select(i =>
         {
             var g = new double[2];
-            var v = f.ValueAndGradient([i / 1000.0, 1 - i / 1000.0], g);
+            var v = f.ValueAndGrad([i / 1000.0, 1 - i / 1000.0], g);
             return (v, g[0], g[1]);
         }).ToArray();
 
@@ -160,7 +160,7 @@ public class CompiledFunctionTests
         {
             var i = k % 2000;
             Span<double> g = stackalloc double[2];
-            var v = f.ValueAndGradient([i / 1000.0, 1 - i / 1000.0], g);
+            var v = f.ValueAndGrad([i / 1000.0, 1 - i / 1000.0], g);
             if ((v, g[0], g[1]) != expected[i])
             {
                 Interlocked.Increment(ref wrong);
@@ -174,8 +174,8 @@ public class CompiledFunctionTests
     {
         var f = Compiler.Compile(x => x[0] + x[1], 2);
         Assert.Contains("takes 2 inputs; it was given 1", Assert.Throws<ArgumentException>(() => f.Evaluate([1.0])).Message);
-        Assert.Contains("gradient span has 1 entries", Assert.Throws<ArgumentException>(() => f.ValueAndGradient([1.0, 2.0], new double[1])).Message);
-        Assert.Contains("Scratch spans must hold", Assert.Throws<ArgumentException>(() => f.ValueAndGradient([1.0, 2.0], new double[2], new double[1], new double[4], new double[2])).Message);
+        Assert.Contains("gradient span has 1 entries", Assert.Throws<ArgumentException>(() => f.ValueAndGrad([1.0, 2.0], new double[1])).Message);
+        Assert.Contains("Scratch spans must hold", Assert.Throws<ArgumentException>(() => f.ValueAndGrad([1.0, 2.0], new double[2], new double[1], new double[4], new double[2])).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => Compiler.Compile(x => x[0], 0));
         Assert.Contains("returned null", Assert.Throws<ArgumentNullException>(() => Compiler.Compile(_ => null!, 1)).Message);
         Assert.Contains("same number of inputs", Assert.Throws<ArgumentException>(() => Compiler.CompileChecked(x => x[0], [1.0], [1.0, 2.0])).Message);

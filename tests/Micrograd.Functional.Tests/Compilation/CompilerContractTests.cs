@@ -9,10 +9,10 @@ public class CompilerContractTests
     public void Caller_scratch_of_exactly_the_stated_sizes_gives_the_per_thread_result()
     {
         var expected = new double[2];
-        var value = F.ValueAndGradient([0.3, -0.7], expected);
+        var value = F.ValueAndGrad([0.3, -0.7], expected);
 
         var gradient = new double[2];
-        var result = F.ValueAndGradient([0.3, -0.7], gradient, new double[F.SlotCount], new double[F.SlotCount], new double[2 * F.InstructionCount]);
+        var result = F.ValueAndGrad([0.3, -0.7], gradient, new double[F.SlotCount], new double[F.SlotCount], new double[2 * F.InstructionCount]);
         Assert.Equal(value, result);
         Assert.Equal(expected, gradient);
     }
@@ -23,7 +23,7 @@ public class CompilerContractTests
     [InlineData(0, 0, -1)]
     public void Scratch_one_slot_too_short_is_rejected_with_the_sizes_it_needs(int values, int adjoints, int partials)
     {
-        var error = Assert.Throws<ArgumentException>(() => F.ValueAndGradient(
+        var error = Assert.Throws<ArgumentException>(() => F.ValueAndGrad(
             [0.3, -0.7], new double[2], new double[F.SlotCount + values], new double[F.SlotCount + adjoints], new double[2 * F.InstructionCount + partials]));
         Assert.Contains($"Scratch spans must hold {F.SlotCount} values and adjoints and {2 * F.InstructionCount} partials", error.Message);
     }
@@ -31,9 +31,9 @@ public class CompilerContractTests
     [Fact]
     public void Wrong_inputs_are_rejected_by_both_overloads()
     {
-        Assert.Contains("takes 2 inputs; it was given 3", Assert.Throws<ArgumentException>(() => F.ValueAndGradient([1.0, 2, 3], new double[2])).Message);
+        Assert.Contains("takes 2 inputs; it was given 3", Assert.Throws<ArgumentException>(() => F.ValueAndGrad([1.0, 2, 3], new double[2])).Message);
         Assert.Contains("takes 2 inputs; it was given 1", Assert.Throws<ArgumentException>(() =>
-            F.ValueAndGradient([1.0], new double[2], new double[F.SlotCount], new double[F.SlotCount], new double[2 * F.InstructionCount])).Message);
+            F.ValueAndGrad([1.0], new double[2], new double[F.SlotCount], new double[F.SlotCount], new double[2 * F.InstructionCount])).Message);
     }
 
     [Fact]
@@ -42,10 +42,10 @@ public class CompilerContractTests
         var small = Compiler.Compile(x => x[0] * 2, 1);
         var big = Compiler.Compile(x => Enumerable.Range(0, 500).Aggregate(x[0], (v, _) => v + x[0]), 1);
         var g = new double[1];
-        Assert.Equal(2.0, small.ValueAndGradient([1.0], g));
-        Assert.Equal(501.0, big.ValueAndGradient([1.0], g));
+        Assert.Equal(2.0, small.ValueAndGrad([1.0], g));
+        Assert.Equal(501.0, big.ValueAndGrad([1.0], g));
         Assert.Equal(501.0, g[0]);
-        Assert.Equal(2.0, small.ValueAndGradient([1.0], g));
+        Assert.Equal(2.0, small.ValueAndGrad([1.0], g));
         Assert.Equal(2.0, g[0]);
     }
 
@@ -80,7 +80,7 @@ public class CompilerContractTests
         // Two powers on one tape: d/dx (x² + x³) = 2x + 3x².
         var f = Compiler.Compile(x => x[0].Pow(2) + x[0].Pow(3), 1);
         var gradient = new double[1];
-        Assert.Equal(1.5 * 1.5 + 1.5 * 1.5 * 1.5, f.ValueAndGradient([1.5], gradient), 12);
+        Assert.Equal(1.5 * 1.5 + 1.5 * 1.5 * 1.5, f.ValueAndGrad([1.5], gradient), 12);
         Assert.Equal(2 * 1.5 + 3 * 1.5 * 1.5, gradient[0], 12);
         Assert.Equal(1.5 * 1.5 + 1.5 * 1.5 * 1.5, f.Evaluate([1.5]), 12);
     }
@@ -107,8 +107,8 @@ public class CompilerContractTests
     [Fact]
     public void Data_parallel_rejects_missing_samples_and_negative_counts()
     {
-        Assert.Throws<ArgumentNullException>(() => DataParallel.SumValueAndGradient([1.0], 1, null!, new double[1]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => DataParallel.SumValueAndGradient([1.0], -1, _ => (F, [1.0]), new double[1]));
+        Assert.Throws<ArgumentNullException>(() => DataParallel.SumValueAndGrad([1.0], 1, null!, new double[1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataParallel.SumValueAndGrad([1.0], -1, _ => (F, [1.0]), new double[1]));
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public class CompilerContractTests
     {
         var f = Compiler.Compile(v => v[0] * v[1], 2);
         var gradient = new double[1];
-        Assert.Equal(2.0 * (1 + 2 + 3), DataParallel.SumValueAndGradient([2.0], 3, i => (f, [i + 1.0]), gradient, chunks: 16));
+        Assert.Equal(2.0 * (1 + 2 + 3), DataParallel.SumValueAndGrad([2.0], 3, i => (f, [i + 1.0]), gradient, chunks: 16));
         Assert.Equal(6.0, gradient[0]);
-        Assert.Equal(2.0 * (1 + 2 + 3), DataParallel.SumValueAndGradient([2.0], 3, i => (f, [i + 1.0]), gradient, chunks: 2));
+        Assert.Equal(2.0 * (1 + 2 + 3), DataParallel.SumValueAndGrad([2.0], 3, i => (f, [i + 1.0]), gradient, chunks: 2));
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Micrograd.Functional.Tests.Compilation;
 
 /// <summary>Summing per-sample gradients on many threads, deterministically.</summary>
@@ -8,9 +10,9 @@ public class DataParallelTests
     {
         // fᵢ(w, b; x, y) = (w·x + b − y)², summed over three samples.
         var f = Compiler.Compile(v => (v[0] * v[2] + v[1] - v[3]).Pow(2), 4);
-        double[][] data = [[1.0, 2.0], [2.0, 3.0], [3.0, 5.0]];
+        ImmutableArray<double>[] data = [[1.0, 2.0], [2.0, 3.0], [3.0, 5.0]];
         var gradient = new double[2];
-        var sum = DataParallel.SumValueAndGradient([0.5, 0.25], 3, i => (f, data[i]), gradient);
+        var sum = DataParallel.SumValueAndGrad([0.5, 0.25], 3, i => (f, data[i]), gradient);
 
         var (expected, dw, db) = (0.0, 0.0, 0.0);
         foreach (var d in data)
@@ -28,13 +30,13 @@ public class DataParallelTests
     public void The_result_never_depends_on_which_thread_ran_which_chunk()
     {
         var f = Compiler.Compile(v => (v[0] * v[2]).Tanh() + (v[1] * v[2]).Exp(), 3);
-        var data = Enumerable.Range(0, 1000).Select(i => new[] { Math.Sin(i) }).ToArray();
+        var data = Enumerable.Range(0, 1000).Select(i => ImmutableArray.Create(Math.Sin(i))).ToArray();
         var reference = new double[2];
-        var expected = DataParallel.SumValueAndGradient([0.3, -0.2], data.Length, i => (f, data[i]), reference);
+        var expected = DataParallel.SumValueAndGrad([0.3, -0.2], data.Length, i => (f, data[i]), reference);
         for (var run = 0; run < 20; run++)
         {
             var gradient = new double[2];
-            Assert.Equal(expected, DataParallel.SumValueAndGradient([0.3, -0.2], data.Length, i => (f, data[i]), gradient));
+            Assert.Equal(expected, DataParallel.SumValueAndGrad([0.3, -0.2], data.Length, i => (f, data[i]), gradient));
             Assert.Equal(reference, gradient);
         }
     }
@@ -44,9 +46,35 @@ public class DataParallelTests
     {
         var f = Compiler.Compile(v => v[0] * v[1], 2);
         var gradient = new[] { 9.0 };
-        Assert.Equal(0.0, DataParallel.SumValueAndGradient([1.0], 0, _ => (f, [1.0]), gradient));
+        Assert.Equal(0.0, DataParallel.SumValueAndGrad([1.0], 0, _ => (f, [1.0]), gradient));
         Assert.Equal(new[] { 0.0 }, gradient);
-        Assert.Contains("1 entries for 2 parameters", Assert.Throws<ArgumentException>(() => DataParallel.SumValueAndGradient([1.0, 2.0], 1, _ => (f, []), new double[1])).Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => DataParallel.SumValueAndGradient([1.0], 1, _ => (f, [1.0]), new double[1], chunks: 0));
+        Assert.Contains("1 entries for 2 parameters", Assert.Throws<ArgumentException>(() => DataParallel.SumValueAndGrad([1.0, 2.0], 1, _ => (f, []), new double[1])).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataParallel.SumValueAndGrad([1.0], 1, _ => (f, [1.0]), new double[1], chunks: 0));
+        var wrongWidth = Assert.Throws<AggregateException>(() => DataParallel.SumValueAndGrad([1.0], 1, _ => (f, [1.0, 2.0]), new double[1]));
+        Assert.Contains("Sample 0: its function must take the 1 parameters followed by its data (2 values); it takes 2", wrongWidth.InnerException!.Message);
     }
+
+    [Fact]
+    public void The_immutable_form_returns_the_same_sum_and_gradient_as_the_span_form()
+    {
+        var f = Compiler.Compile(v => (v[0] * v[2]).Tanh() + v[1], 3);
+        ImmutableArray<double>[] data = [[0.5], [-1.5], [2.0]];
+        var gradient = new double[2];
+        var sum = DataParallel.SumValueAndGrad([0.3, -0.2], 3, i => (f, data[i]), gradient);
+        var (value, grad) = DataParallel.SumValueAndGrad(ImmutableArray.Create(0.3, -0.2), 3, i => (f, data[i]));
+        Assert.Equal(sum, value);
+        Assert.Equal(gradient, grad);
+    }
+
+#pragma warning disable CS0618 // the renamed method's forward still works for one release
+    [Fact]
+    public void The_old_name_forwards_to_the_new_one()
+    {
+        var f = Compiler.Compile(v => v[0] * v[1], 2);
+        var (old, renamed) = (new double[1], new double[1]);
+        Assert.Equal(DataParallel.SumValueAndGrad([3.0], 1, _ => (f, [2.0]), renamed), DataParallel.SumValueAndGradient([3.0], 1, _ => (f, new[] { 2.0 }), old));
+        Assert.Equal(renamed, old);
+        Assert.Equal(f.ValueAndGrad([3.0, 2.0], renamed.Concat([0.0]).ToArray()), f.ValueAndGradient([3.0, 2.0], new double[2]));
+    }
+#pragma warning restore CS0618
 }

@@ -61,7 +61,7 @@ public class MultiplyAccumulateTests
         var grads = output.Backward();
 
         var gradient = new double[n];
-        var value = compiled.ValueAndGradient(inputs, gradient);
+        var value = compiled.ValueAndGrad(inputs, gradient);
         Assert.Equal(BitConverter.DoubleToInt64Bits(output.Data), BitConverter.DoubleToInt64Bits(value));
         Assert.Equal(BitConverter.DoubleToInt64Bits(output.Data), BitConverter.DoubleToInt64Bits(compiled.Evaluate(inputs)));
         Assert.Equal(Bits(grads.For(leaves)), Bits(gradient));
@@ -86,7 +86,7 @@ public class MultiplyAccumulateTests
         var gradient = new double[7];
         var half = 0.5 - 2.0 - 0.75;
         var full = half + 1.125;
-        Assert.Equal(full * half, shared.ValueAndGradient(at, gradient), 14);
+        Assert.Equal(full * half, shared.ValueAndGrad(at, gradient), 14);
         // d/dp of (half + w₂x₂)·half: ∂/∂half = half + full, ∂/∂(w₂x₂) = half.
         double[] expected = [half + full, 2.0 * (half + full), -1.0 * (half + full), -3.0 * (half + full), 0.25 * (half + full), 0.75 * half, 1.5 * half];
         for (var i = 0; i < 7; i++)

@@ -163,6 +163,14 @@ public sealed class CsvTests : IDisposable
         Assert.StartsWith($"{path}: cannot write the file:", Fails(Csv.Save(new Dataset([[1.0]], [0], "x"), path)));
     }
 
+    [Fact]
+    public void Saving_data_of_more_than_two_classes_is_an_error_and_writes_nothing()
+    {
+        var path = Path.Combine(_folder, "three.csv");
+        Assert.Equal($"{path}: a CSV file holds binary labels (0/1), but 'blobs' has 3 classes", Fails(Csv.Save(Datasets.Blobs(classes: 3), path)));
+        Assert.False(File.Exists(path));
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);

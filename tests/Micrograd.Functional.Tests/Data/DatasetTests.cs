@@ -25,6 +25,21 @@ public class DatasetTests
     }
 
     [Fact]
+    public void A_dataset_of_k_classes_takes_labels_0_to_k_minus_1_and_keeps_k_through_selections()
+    {
+        var three = new Dataset([[0.0], [1.0], [2.0], [3.0]], [2, 0, 1, 2], "three", classes: 3);
+        Assert.Equal(3, three.Classes);
+        Assert.Equal(3, three.Take(2).Classes);
+        Assert.Equal(3, three.Batch([1]).Classes);
+        Assert.Equal("Dataset(three: 4 rows × 1 features; 1 of class 0, 1 of class 1, 2 of class 2)", three.ToString());
+        Assert.NotEqual(new Dataset([[0.0]], [0], "x", classes: 3), new Dataset([[0.0]], [0], "x"));
+        Assert.Contains("The label of row 1 is 3: labels must be 0 to 2", Assert.Throws<ArgumentException>(() => new Dataset([[0.0], [1.0]], [0, 3], "x", classes: 3)).Message);
+        Assert.Contains("labels must be 0 or 1", Assert.Throws<ArgumentException>(() => new Dataset([[0.0]], [2], "x")).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Dataset([[0.0]], [0], "x", classes: 1));
+        Assert.Throws<InvalidOperationException>(() => three.SignedLabels);
+    }
+
+    [Fact]
     public void Take_keeps_the_first_rows_in_order()
     {
         var first = Four.Take(2);

@@ -83,6 +83,34 @@ public class DatasetsTests
     }
 
     [Fact]
+    public void Blobs_with_three_classes_reproduce_the_label_order_in_sklearns_own_documentation()
+    {
+        // sklearn's make_blobs docstring: make_blobs(n_samples=10, centers=3, n_features=2, random_state=0)
+        //   -> y = [0, 0, 1, 0, 2, 2, 2, 1, 1, 0]
+        var blobs = Datasets.Blobs(samples: 10, seed: 0, classes: 3);
+        Assert.Equal<int>([0, 0, 1, 0, 2, 2, 2, 1, 1, 0], blobs.Labels);
+        Assert.Equal(3, blobs.Classes);
+    }
+
+    [Theory]
+    [InlineData(100, 3, new[] { 34, 33, 33 })]
+    [InlineData(10, 4, new[] { 3, 3, 2, 2 })]
+    [InlineData(101, 2, new[] { 51, 50 })]
+    public void Blobs_split_the_points_as_sklearn_the_first_classes_taking_the_remainder(int samples, int classes, int[] counts)
+    {
+        var blobs = Datasets.Blobs(samples, classes: classes);
+        Assert.Equal(counts, Enumerable.Range(0, classes).Select(c => blobs.Labels.Count(y => y == c)));
+        Assert.Equal(classes, blobs.Classes);
+    }
+
+    [Fact]
+    public void Blobs_need_at_least_two_classes()
+    {
+        Assert.Equal("classes", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(classes: 1)).ParamName);
+        Assert.Equal(2, Datasets.Blobs().Classes);
+    }
+
+    [Fact]
     public void Without_noise_the_moons_lie_exactly_on_their_half_circles()
     {
         var moons = Datasets.Moons(50, 0.0, 1);

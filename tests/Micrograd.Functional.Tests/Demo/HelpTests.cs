@@ -11,7 +11,7 @@ public class HelpTests
         var result = DemoProcess.Run(flag);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        foreach (var option in new[] { "--dataset", "--steps", "--seed", "--hidden", "--activation", "--loss", "--optimizer", "--lr", "--batch-size", "--out", "--help" })
+        foreach (var option in new[] { "--dataset", "--classes", "--steps", "--seed", "--hidden", "--activation", "--loss", "--optimizer", "--lr", "--batch-size", "--out", "--help" })
         {
             Assert.Contains(option, result.Out, StringComparison.Ordinal);
         }

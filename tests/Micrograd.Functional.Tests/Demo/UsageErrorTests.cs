@@ -16,7 +16,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("--hidden 16,,x", "--hidden must be layer widths like 16,16")]
     [InlineData("--hidden 0", "not '0'")]
     [InlineData("--activation swish", "--activation must be relu, tanh, sigmoid or linear, not 'swish'")]
-    [InlineData("--loss l1", "--loss must be hinge, mse or bce, not 'l1'")]
+    [InlineData("--loss l1", "--loss must be hinge, mse, bce or ce, not 'l1'")]
     [InlineData("--optimizer rmsprop", "--optimizer must be sgd, momentum or adam, not 'rmsprop'")]
     [InlineData("--lr -0.1", "--lr must be a number greater than 0")]
     [InlineData("--lr NaN", "--lr must be a number greater than 0")]

@@ -81,10 +81,10 @@ public class PrimitiveTests
         // ∂²/∂a² = b(b−1)aᵇ⁻², ∂²/∂a∂b = aᵇ⁻¹(1 + b ln a), ∂²/∂b² = aᵇ(ln a)².
         var h = Ad.Hessian(v => v[0].Pow(v[1]))([1.5, 2.5]);
         var (a, b) = (1.5, 2.5);
-        Tolerance.Close(b * (b - 1) * Math.Pow(a, b - 2), h[0, 0], 1e-14);
-        Tolerance.Close(Math.Pow(a, b - 1) * (1 + b * Math.Log(a)), h[0, 1], 1e-14);
-        Tolerance.Close(Math.Pow(a, b - 1) * (1 + b * Math.Log(a)), h[1, 0], 1e-14);
-        Tolerance.Close(Math.Pow(a, b) * Math.Log(a) * Math.Log(a), h[1, 1], 1e-14);
+        Tolerance.Close(b * (b - 1) * Math.Pow(a, b - 2), h[0, 0].Data, 1e-14);
+        Tolerance.Close(Math.Pow(a, b - 1) * (1 + b * Math.Log(a)), h[0, 1].Data, 1e-14);
+        Tolerance.Close(Math.Pow(a, b - 1) * (1 + b * Math.Log(a)), h[1, 0].Data, 1e-14);
+        Tolerance.Close(Math.Pow(a, b) * Math.Log(a) * Math.Log(a), h[1, 1].Data, 1e-14);
     }
 
     [Theory]

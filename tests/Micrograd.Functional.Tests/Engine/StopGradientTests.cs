@@ -4,7 +4,7 @@ namespace Micrograd.Functional.Tests.Engine;
 
 /// <summary>
 /// StopGradient: the same value, and exactly 0 gradient through it, in every mode: Backward, the
-/// compiled tape, numeric forward mode and symbolic gradients. Exactly 0 means not 0·upstream:
+/// compiled tape, forward mode (Jvp) and symbolic reverse mode (Grad). Exactly 0 means not 0·upstream:
 /// with an infinite gradient arriving at the stop (√ at 0), the operand still gets 0, not NaN.
 /// </summary>
 public class StopGradientTests
@@ -48,22 +48,23 @@ public class StopGradientTests
         var g = Compiler.Compile(v => InfiniteUpstream(v[0]), 1);
         var gradient = new double[1];
 
-        Assert.Equal(16.0, f.ValueAndGradient([4.0], gradient));
+        Assert.Equal(16.0, f.ValueAndGrad([4.0], gradient));
         Assert.Equal(4.0, gradient[0]);
-        Assert.Equal(25.0, f.ValueAndGradient([-5.0], gradient));
+        Assert.Equal(25.0, f.ValueAndGrad([-5.0], gradient));
         Assert.Equal(-5.0, gradient[0]);
 
-        g.ValueAndGradient([0.0], gradient);
+        g.ValueAndGrad([0.0], gradient);
         Assert.Equal(1.0, gradient[0]);
     }
 
     [Fact]
     public void Forward_mode_pushes_no_tangent_through_it_even_an_infinite_one()
     {
-        Assert.Equal((9.0, 3.0), Ad.Jvp(v => HalfStopped(v[0]), [3.0], [1.0]));
+        var (value, tangent) = Ad.Jvp(v => HalfStopped(v[0]))([3.0], [1.0]);
+        Assert.Equal((9.0, 3.0), (value.Data, tangent.Data));
 
         // d/dx stop(√x) at 0: √'s tangent is +∞, and the stop still gives exactly 0.
-        Assert.Equal(0.0, Ad.Jvp(v => v[0].Sqrt().StopGradient(), [0.0], [1.0]).Tangent);
+        Assert.Equal(0.0, Ad.Jvp(v => v[0].Sqrt().StopGradient())([0.0], [1.0]).Tangent.Data);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Micrograd.Functional.Data;
 using Micrograd.Functional.Nn;
 using Micrograd.Functional.Tests.Engine;
 
@@ -41,7 +42,7 @@ public class OptimizerTests
         // v₂ = 0.9·v₁ + g = (0.95, −7.6); p₂ = p₁ − 0.1·v₂
         Tolerance.Close(0.95 - 0.095, p2[0], 1e-15);
         Tolerance.Close(-1.6 + 0.76, p2[1], 1e-15);
-        Assert.Equal(new[] { 0.9 * 0.5 + 0.5, 0.9 * -4.0 - 4.0 }, ((Momentum.State)s2).Velocity);
+        Assert.Equal(new[] { 0.9 * 0.5 + 0.5, 0.9 * -4.0 - 4.0 }, s2.Velocity);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public class OptimizerTests
         var mHat = 0.19 / (1 - 0.81);
         var vHat = 0.001999 / (1 - 0.998001);
         Tolerance.Close(p1[0] - 0.01 * mHat * 0.5 / (Math.Sqrt(vHat) * 0.5 + 1e-8), p2[0], 1e-14);
-        Assert.Equal(2, ((Adam.State)s1).Step + 1);
+        Assert.Equal(2, s1.Step + 1);
     }
 
     [Fact]
@@ -70,17 +71,85 @@ public class OptimizerTests
         var second = adam.Step(P, G, start);
         Assert.Equal<double>(first.Parameters, second.Parameters);
         Assert.Equal(0, start.Step);
-        Assert.Equal(new[] { 0.0, 0.0 }, ((Adam.State)start).M);
+        Assert.Equal(new[] { 0.0, 0.0 }, start.M);
     }
 
     [Fact]
-    public void A_state_from_another_optimizer_or_size_is_rejected()
+    public void A_state_started_for_another_size_is_rejected()
     {
         var adam = new Adam(new LearningRate.Constant(0.01));
         var momentum = new Momentum(new LearningRate.Constant(0.01));
-        Assert.Contains("does not belong to adam over 2 parameters", Assert.Throws<ArgumentException>(() => adam.Step(P, G, momentum.Start(2))).Message);
-        Assert.Contains("does not belong to momentum over 2 parameters", Assert.Throws<ArgumentException>(() => momentum.Step(P, G, momentum.Start(3))).Message);
-        Assert.Contains("does not belong to sgd", Assert.Throws<ArgumentException>(() => new Sgd(LearningRate.Micrograd()).Step(P, G, adam.Start(2))).Message);
+        Assert.Contains("started for 3 parameters, not 2", Assert.Throws<ArgumentException>(() => momentum.Step(P, G, momentum.Start(3))).Message);
+        Assert.Contains("started for 1 parameters, not 2", Assert.Throws<ArgumentException>(() => adam.Step(P, G, adam.Start(1))).Message);
         Assert.Contains("2 parameters but 1 gradients", Assert.Throws<ArgumentException>(() => adam.Step(P, [1.0], adam.Start(2))).Message);
     }
+
+    [Fact]
+    public void Each_optimizer_steps_only_with_its_own_kind_of_state_so_a_mix_up_does_not_compile()
+    {
+        // adam.Step(p, g, momentum.Start(2)) is a compile error: Step's state parameter has the optimizer's own state type.
+        Assert.Equal(typeof(Sgd.State), StateParameterOf(typeof(Sgd)));
+        Assert.Equal(typeof(Momentum.State), StateParameterOf(typeof(Momentum)));
+        Assert.Equal(typeof(Adam.State), StateParameterOf(typeof(Adam)));
+        Assert.DoesNotContain(typeof(Optimizer).GetMethods(), m => m.IsPublic && m.GetParameters().Any(p => p.ParameterType == typeof(OptimizerState)));
+    }
+
+    [Fact]
+    public void A_plain_number_is_a_constant_learning_rate()
+    {
+        Assert.Equal(new Sgd(new LearningRate.Constant(0.1)), new Sgd(0.1));
+        Assert.Equal(new Adam(new LearningRate.Constant(0.01)), new Adam(0.01));
+        Assert.Equal(new Momentum(new LearningRate.Constant(0.1), 0.8), new Momentum(0.1, 0.8));
+        var (p1, _) = new Sgd(0.1).Step(P, G, new Sgd(0.1).Start(2));
+        Assert.Equal(new[] { 1.0 - 0.1 * 0.5, -2.0 + 0.1 * 4.0 }, p1);
+    }
+
+    [Fact]
+    public void A_hand_written_adam_loop_takes_the_same_steps_as_Train()
+    {
+        var data = Datasets.Moons(samples: 30);
+        var start = Mlp.Create(2, [4, 1], seed: 3);
+        var adam = new Adam(0.01);
+
+        var model = start;
+        var state = adam.Start(model.Parameters.Length);
+        for (var k = 0; k < 5; k++)
+        {
+            var grads = Training.Objective(model, data, Loss.Hinge, 1e-4).Loss.Backward();
+            var (p, s) = adam.Step(model.ParameterValues(), grads.For(model.Parameters), state);
+            (model, state) = (model.WithParameters(p), s);
+        }
+
+        var trained = start.Train(data, new TrainingOptions { Optimizer = adam, Steps = 5, Engine = TrainingEngine.Graph }).Last().Model;
+        Assert.Equal<double>(trained.ParameterValues(), model.ParameterValues());
+        Assert.Equal(5, state.Step);
+    }
+
+    [Fact]
+    public void Optimizers_and_their_states_print_readably()
+    {
+        Assert.Equal("Sgd(lr 1 → 0.1 over 100 steps)", new Sgd(LearningRate.Micrograd()).ToString());
+        Assert.Equal("Momentum(lr 0.1, β 0.9)", new Momentum(0.1).ToString());
+        Assert.Equal("Adam(lr 0.01, β₁ 0.9, β₂ 0.999, ε 1E-08)", new Adam(0.01).ToString());
+        Assert.Equal("Sgd.State(step=0)", new Sgd(0.1).Start(337).ToString());
+        Assert.Equal("Momentum.State(step=0, 337 velocities)", new Momentum(0.1).Start(337).ToString());
+        var (_, adamState) = new Adam(0.01).Step(P, G, new Adam(0.01).Start(2));
+        Assert.Equal("Adam.State(step=1, 2 moments)", adamState.ToString());
+    }
+
+    [Fact]
+    public void Records_of_the_nn_namespace_print_no_collection_type_names()
+    {
+        var model = Mlp.Create(2, [3, 2], seed: 1);
+        object[] records =
+        [
+            model, model.Layers[0], model.Layers[0].Neurons[0], TrainingOptions.Micrograd,
+            new Adam(0.01).Start(3), new Momentum(0.1).Start(3), new Sgd(0.1).Start(3), new Adam(0.01), LearningRate.Micrograd(),
+        ];
+        Assert.All(records, r => Assert.DoesNotContain("System.", r.ToString(), StringComparison.Ordinal));
+        Assert.Equal("TrainingOptions(hinge, Sgd(lr 1 → 0.1 over 100 steps), 100 steps, L2 0.0001, full batch, Compiled)", TrainingOptions.Micrograd.ToString());
+    }
+
+    private static Type StateParameterOf(Type optimizer) =>
+        optimizer.GetMethods().Single(m => m.Name == "Step" && m.IsPublic).GetParameters()[2].ParameterType;
 }

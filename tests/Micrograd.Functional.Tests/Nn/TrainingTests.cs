@@ -36,7 +36,8 @@ public class TrainingTests
     {
         var steps = Model().Train(Moons, TrainingOptions.Micrograd with { Steps = 4 }).ToArray();
         Assert.Equal(new[] { 0, 1, 2, 3 }, steps.Select(s => s.Step));
-        Assert.Equal(new[] { 1.0, 0.991, 0.982, 0.973 }, steps.Select(s => Math.Round(s.LearningRate, 12)));
+        // The preset's ramp 1.0 → 0.1 stretches over the run's 4 steps: 1 − 0.9·k/4.
+        Assert.Equal(new[] { 1.0, 0.775, 0.55, 0.325 }, steps.Select(s => Math.Round(s.LearningRate, 12)));
         Assert.All(steps, s => Assert.InRange(s.Accuracy, 0, 1));
         Assert.True(steps.Zip(steps.Skip(1)).All(p => p.Item1.Elapsed <= p.Item2.Elapsed));
         Assert.StartsWith("step 0 loss ", steps[0].ToString());
@@ -71,7 +72,8 @@ public class TrainingTests
         Optimizer chosen = optimizer == "adam" ? new Adam(new LearningRate.Constant(0.05)) : new Momentum(new LearningRate.Constant(0.05));
         foreach (var loss in Loss.All)
         {
-            var steps = Mlp.Create(2, [8, 1], seed: 3).Train(Moons, new TrainingOptions { Loss = loss, Optimizer = chosen, Steps = 40 }).ToArray();
+            // One output for a binary loss, two (one score per class) for softmax cross-entropy.
+            var steps = Mlp.Create(2, [8, loss.OutputsFor(2)], seed: 3).Train(Moons, new TrainingOptions { Loss = loss, Optimizer = chosen, Steps = 40 }).ToArray();
             Assert.True(steps[^1].Loss < steps[0].Loss, $"{optimizer}/{loss}: {steps[0].Loss} → {steps[^1].Loss}");
         }
     }

@@ -6,14 +6,19 @@ public class AdContractTests
     [Fact]
     public void Every_transform_rejects_a_missing_function()
     {
-        Assert.Throws<ArgumentNullException>(() => Ad.Grad((Func<Value, Value>)null!));
-        Assert.Throws<ArgumentNullException>(() => Ad.Grad((Func<Value[], Value>)null!));
-        Assert.Throws<ArgumentNullException>(() => Ad.ValueAndGrad((Func<Value, Value>)null!));
-        Assert.Throws<ArgumentNullException>(() => Ad.ValueAndGrad((Func<Value[], Value>)null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.Grad(null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.Grads(null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.ValueAndGrad(null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.ValueAndGrads(null!));
         Assert.Throws<ArgumentNullException>(() => Ad.Hessian(null!));
-        Assert.Throws<ArgumentNullException>(() => Ad.Jvp(null!, [1.0], [1.0]));
-        Assert.Equal("primals", Assert.Throws<ArgumentNullException>(() => Ad.Jvp(x => x[0], null!, [1.0])).ParamName);
-        Assert.Equal("tangents", Assert.Throws<ArgumentNullException>(() => Ad.Jvp(x => x[0], [1.0], null!)).ParamName);
+        Assert.Throws<ArgumentNullException>(() => Ad.HessianVectorProduct(null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.JacobianForward(null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.JacobianReverse(null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.Jvp(null!));
+        Assert.Throws<ArgumentNullException>(() => Ad.Vjp(null!));
+        Assert.Equal("primals", Assert.Throws<ArgumentNullException>(() => Ad.Jvp(x => x[0])(null!, Leaves.Of(1.0))).ParamName);
+        Assert.Equal("tangents", Assert.Throws<ArgumentNullException>(() => Ad.Jvp(x => x[0])(Leaves.Of(1.0), null!)).ParamName);
+        Assert.Contains("1 primals but 2 tangents", Assert.Throws<ArgumentException>(() => Ad.HessianVectorProduct(x => x[0])(Leaves.Of(1.0), Leaves.Of(1.0, 2.0))).Message);
     }
 
     [Fact]

@@ -60,26 +60,26 @@ public class AdTests
     public void Forward_mode_jvp_equals_the_gradient_dotted_with_the_tangent(RandomGraph graph, sbyte[] directions)
     {
         var tangents = graph.Inputs.Select((_, i) => i < directions.Length ? directions[i] / 32.0 : 1.0).ToArray();
-        var (value, tangent) = Ad.Jvp(x => graph.Build(x), graph.Inputs, tangents);
+        var (value, tangent) = Ad.Jvp(x => graph.Build(x))(Leaves.Of(graph.Inputs), Leaves.Of(tangents));
         var (x, y) = graph.Build();
         var gradient = y.Backward().For(x);
-        Assert.Equal(y.Data, value);
-        Tolerance.Close(gradient.Zip(tangents, (g, t) => g * t).Sum(), tangent, 1e-12);
+        Assert.Equal(y.Data, value.Data);
+        Tolerance.Close(gradient.Zip(tangents, (g, t) => g * t).Sum(), tangent.Data, 1e-12);
     }
 
     [Property]
     public void Vjp_pulls_a_cotangent_back_to_a_scaled_gradient(RandomGraph graph, sbyte c)
     {
-        var (value, pullback) = Ad.Vjp(x => graph.Build(x), graph.Inputs);
+        var (value, pullback) = Ad.Vjp(x => graph.Build(x))(Leaves.Of(graph.Inputs));
         var (x, y) = graph.Build();
-        Assert.Equal(y.Data, value);
-        Assert.Equal(y.Backward().For(x).Select(g => c * g), pullback(c));
+        Assert.Equal(y.Data, value.Data);
+        Assert.Equal(y.Backward().For(x).Select(g => c * g), pullback(new Value(c)).Select(d => d.Data));
     }
 
     [Property]
     public void Hessians_are_symmetric(RandomGraph graph)
     {
-        var h = Ad.Hessian(x => graph.Build(x))(graph.Inputs);
+        var h = Leaves.Numbers(Ad.Hessian(x => graph.Build(x))(Leaves.Of(graph.Inputs)));
         for (var i = 0; i < graph.Inputs.Length; i++)
         {
             for (var j = 0; j < i; j++)
@@ -92,8 +92,8 @@ public class AdTests
     [Property]
     public void Second_derivatives_agree_with_finite_differences_of_first_derivatives(RandomGraph graph)
     {
-        var h = Ad.Hessian(x => graph.Build(x))(graph.Inputs);
-        var gradient = Ad.Grad((Value[] x) => graph.Build(x));
+        var h = Leaves.Numbers(Ad.Hessian(x => graph.Build(x))(Leaves.Of(graph.Inputs)));
+        var gradient = Ad.Grads(x => graph.Build(x));
         for (var j = 0; j < graph.Inputs.Length; j++)
         {
             var step = 1e-5 * Math.Max(1, Math.Abs(graph.Inputs[j]));
@@ -129,7 +129,7 @@ public class AdTests
     [Fact]
     public void The_hessian_of_rosenbrock_at_1_1_is_802_minus_400_minus_400_200()
     {
-        var h = Ad.Hessian(x => (1 - x[0]).Pow(2) + 100 * (x[1] - x[0].Pow(2)).Pow(2))([1.0, 1.0]);
+        var h = Leaves.Numbers(Ad.Hessian(x => (1 - x[0]).Pow(2) + 100 * (x[1] - x[0].Pow(2)).Pow(2))(Leaves.Of(1.0, 1.0)));
         Assert.Equal(new double[,] { { 802, -400 }, { -400, 200 } }, h);
     }
 
@@ -177,7 +177,7 @@ public class AdTests
     [Fact]
     public void Value_and_grad_evaluate_f_once_and_return_both()
     {
-        var (value, gradient) = Ad.ValueAndGrad((Value[] x) => x[0] * x[1])([new Value(3.0), new Value(4.0)]);
+        var (value, gradient) = Ad.ValueAndGrads(x => x[0] * x[1])([new Value(3.0), new Value(4.0)]);
         Assert.Equal((12.0, 4.0, 3.0), (value.Data, gradient[0].Data, gradient[1].Data));
         var (v1, g1) = Ad.ValueAndGrad((Value x) => x.Exp())(new Value(0.0));
         Assert.Equal((1.0, 1.0), (v1.Data, g1.Data));
@@ -186,8 +186,10 @@ public class AdTests
     [Fact]
     public void Bad_arguments_are_rejected()
     {
-        Assert.Contains("2 primals but 1 tangents", Assert.Throws<ArgumentException>(() => Ad.Jvp(x => x[0], [1.0, 2.0], [1.0])).Message);
-        Assert.Throws<ArgumentNullException>(() => Ad.Grad((Func<Value, Value>)null!));
-        Assert.Contains("returned null", Assert.Throws<ArgumentNullException>(() => Ad.Vjp(_ => null!, [1.0])).Message);
+        Assert.Contains("2 primals but 1 tangents", Assert.Throws<ArgumentException>(() => Ad.Jvp(x => x[0])(Leaves.Of(1.0, 2.0), Leaves.Of(1.0))).Message);
+        Assert.Throws<ArgumentNullException>(() => Ad.Grad(null!));
+        Assert.Contains("returned null", Assert.Throws<ArgumentNullException>(() => Ad.Vjp(_ => null!)(Leaves.Of(1.0))).Message);
+        Assert.Contains("Entry 1 of the point is null", Assert.Throws<ArgumentNullException>(() => Ad.Grads(x => x[0])([new Value(1.0), null!])).Message);
+        Assert.Contains("returned null as output 1", Assert.Throws<ArgumentException>(() => Ad.JacobianForward(x => [x[0], null!])(Leaves.Of(1.0))).Message);
     }
 }

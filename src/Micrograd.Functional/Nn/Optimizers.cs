@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Micrograd.Functional.Nn;
+
+/// <summary>Plain gradient descent, micrograd's update: p ← p − η(k)·g.</summary>
+/// <param name="LearningRate">The schedule η(k); a number means a constant rate (<c>new Sgd(0.1)</c>).</param>
+public sealed record Sgd(LearningRate LearningRate) : Optimizer<Sgd.State>
+{
+    /// <summary>The state of SGD: only the step count.</summary>
+    /// <param name="Step">The number of steps taken so far.</param>
+    public sealed record State(int Step) : OptimizerState(Step)
+    {
+        /// <summary>E.g. <c>Sgd.State(step=3)</c>.</summary>
+        public override string ToString() => $"Sgd.State(step={Step})";
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "sgd";
+
+    /// <inheritdoc/>
+    public override State Start(int parameterCount) => new(0);
+
+    /// <summary>E.g. <c>Sgd(lr 1 → 0.1 over 100 steps)</c>.</summary>
+    public override string ToString() => $"Sgd(lr {LearningRate})";
+
+    /// <inheritdoc/>
+    protected override (ImmutableArray<double> Parameters, State State) Update(
+        ImmutableArray<double> parameters, ImmutableArray<double> gradients, State state, double rate) =>
+        ([.. parameters.Select((p, i) => p - rate * gradients[i])], new State(state.Step + 1));
+
+    /// <inheritdoc/>
+    protected override int? SizeOf(State state) => null;
+}
+
+/// <summary>Gradient descent with momentum (PyTorch's form): v ← μ·v + g, then p ← p − η(k)·v.</summary>
+/// <param name="LearningRate">The schedule η(k); a number means a constant rate (<c>new Momentum(0.1, 0.9)</c>).</param>
+/// <param name="Beta">The momentum μ, in [0, 1).</param>
+public sealed record Momentum(LearningRate LearningRate, double Beta = 0.9) : Optimizer<Momentum.State>
+{
+    /// <summary>The state of momentum: the step count and the velocity v.</summary>
+    /// <param name="Step">The number of steps taken so far.</param>
+    /// <param name="Velocity">One velocity per parameter.</param>
+    public sealed record State(int Step, ImmutableArray<double> Velocity) : OptimizerState(Step)
+    {
+        /// <summary>E.g. <c>Momentum.State(step=3, 337 velocities)</c>.</summary>
+        public override string ToString() => $"Momentum.State(step={Step}, {(Velocity.IsDefault ? 0 : Velocity.Length)} velocities)";
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "momentum";
+
+    /// <inheritdoc/>
+    public override State Start(int parameterCount) => new(0, [.. new double[parameterCount]]);
+
+    /// <summary>E.g. <c>Momentum(lr 0.1, β 0.9)</c>.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Momentum(lr {LearningRate}, β {Beta})");
+
+    /// <inheritdoc/>
+    protected override (ImmutableArray<double> Parameters, State State) Update(
+        ImmutableArray<double> parameters, ImmutableArray<double> gradients, State state, double rate)
+    {
+        ImmutableArray<double> v = [.. state.Velocity.Select((vi, i) => Beta * vi + gradients[i])];
+        return ([.. parameters.Select((p, i) => p - rate * v[i])], new State(state.Step + 1, v));
+    }
+
+    /// <inheritdoc/>
+    protected override int? SizeOf(State state) => state.Velocity.IsDefault ? 0 : state.Velocity.Length;
+}
+
+/// <summary>
+/// Adam (Kingma and Ba; PyTorch's form), with t = k + 1:
+/// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), p ← p − η(k)·m̂/(√v̂ + ε).
+/// </summary>
+/// <param name="LearningRate">The schedule η(k); a number means a constant rate (<c>new Adam(0.01)</c>).</param>
+/// <param name="Beta1">β₁, the decay of the first moment.</param>
+/// <param name="Beta2">β₂, the decay of the second moment.</param>
+/// <param name="Epsilon">ε, added to √v̂ for stability.</param>
+public sealed record Adam(LearningRate LearningRate, double Beta1 = 0.9, double Beta2 = 0.999, double Epsilon = 1e-8) : Optimizer<Adam.State>
+{
+    /// <summary>The state of Adam: the step count and the moment estimates.</summary>
+    /// <param name="Step">The number of steps taken so far.</param>
+    /// <param name="M">The first moment m, one per parameter.</param>
+    /// <param name="V">The second moment v, one per parameter.</param>
+    public sealed record State(int Step, ImmutableArray<double> M, ImmutableArray<double> V) : OptimizerState(Step)
+    {
+        /// <summary>E.g. <c>Adam.State(step=3, 337 moments)</c>.</summary>
+        public override string ToString() => $"Adam.State(step={Step}, {(M.IsDefault ? 0 : M.Length)} moments)";
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "adam";
+
+    /// <inheritdoc/>
+    public override State Start(int parameterCount) => new(0, [.. new double[parameterCount]], [.. new double[parameterCount]]);
+
+    /// <summary>E.g. <c>Adam(lr 0.01, β₁ 0.9, β₂ 0.999, ε 1E-08)</c>.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Adam(lr {LearningRate}, β₁ {Beta1}, β₂ {Beta2}, ε {Epsilon})");
+
+    /// <inheritdoc/>
+    protected override (ImmutableArray<double> Parameters, State State) Update(
+        ImmutableArray<double> parameters, ImmutableArray<double> gradients, State state, double rate)
+    {
+        var t = state.Step + 1;
+        ImmutableArray<double> m = [.. state.M.Select((mi, i) => Beta1 * mi + (1 - Beta1) * gradients[i])];
+        ImmutableArray<double> v = [.. state.V.Select((vi, i) => Beta2 * vi + (1 - Beta2) * gradients[i] * gradients[i])];
+        var (c1, c2) = (1 - Math.Pow(Beta1, t), 1 - Math.Pow(Beta2, t));
+        return ([.. parameters.Select((p, i) => p - rate * (m[i] / c1) / (Math.Sqrt(v[i] / c2) + Epsilon))], new State(t, m, v));
+    }
+
+    /// <inheritdoc/>
+    protected override int? SizeOf(State state)
+    {
+        var (m, v) = (state.M.IsDefault ? 0 : state.M.Length, state.V.IsDefault ? 0 : state.V.Length);
+        return m == v ? m : throw new ArgumentException($"The state's moments differ in length: {m} first moments and {v} second moments.", nameof(state));
+    }
+}

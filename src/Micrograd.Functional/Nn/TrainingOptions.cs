@@ -1,0 +1,60 @@
+using System.Globalization;
+using Micrograd.Functional.Data;
+
+namespace Micrograd.Functional.Nn;
+
+/// <summary>How a training step computes its loss and gradient.</summary>
+public enum TrainingEngine
+{
+    /// <summary>
+    /// Compile once, differentiate many times (the default): the objective is traced once into a flat
+    /// tape with the parameters as inputs. Full-batch training gives the graph engine's numbers bit for
+    /// bit; minibatches sum per-sample gradients in parallel, deterministically (see <see cref="DataParallel"/>).
+    /// </summary>
+    Compiled,
+
+    /// <summary>Rebuild the graph every step and call Backward, as micrograd does: slower, and the clearest to read.</summary>
+    Graph,
+}
+
+/// <summary>How to train: the loss, the optimizer, the number of steps, the L2 strength, the batches and the engine.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>micrograd's demo: hinge loss, SGD with η(k) = 1.0 − 0.9·k/100, 100 full-batch steps, L2 1e-4.</summary>
+    public static TrainingOptions Micrograd { get; } = new();
+
+    /// <summary>The loss (default: micrograd's hinge loss). Its kind fixes the model's outputs: 1 for a binary loss, k for softmax over k classes.</summary>
+    public Loss Loss { get; init; } = Loss.Hinge;
+
+    /// <summary>
+    /// The optimizer. When it is not set, it is SGD with micrograd's ramp stretched over the run:
+    /// η(k) = 1.0 − 0.9·k/<see cref="Steps"/>, from 1.0 at step 0 to 0.1 at the end, so
+    /// <c>TrainingOptions.Micrograd with { Steps = 200 }</c> ramps over 200 steps (micrograd's demo: over 100).
+    /// An optimizer set explicitly keeps its own schedule whatever <see cref="Steps"/> is.
+    /// </summary>
+    public Optimizer Optimizer
+    {
+        get => field ?? new Sgd(LearningRate.Micrograd(Math.Max(Steps, 1)));
+        init => field = value ?? throw new ArgumentNullException(nameof(Optimizer));
+    }
+
+    /// <summary>The number of steps (default 100).</summary>
+    public int Steps { get; init; } = 100;
+
+    /// <summary>The strength α of the L2 penalty α·Σp² added to the loss (default 1e-4; 0 turns it off).</summary>
+    public double L2 { get; init; } = 1e-4;
+
+    /// <summary>
+    /// The batch for each step, from the step number; null (the default) uses the whole dataset
+    /// every step, as micrograd's demo does.
+    /// </summary>
+    public Func<int, Dataset>? Batch { get; init; }
+
+    /// <summary>How each step computes its loss and gradient (default <see cref="TrainingEngine.Compiled"/>).</summary>
+    public TrainingEngine Engine { get; init; } = TrainingEngine.Compiled;
+
+    /// <summary>E.g. <c>TrainingOptions(hinge, Sgd(lr 1 → 0.1 over 100 steps), 100 steps, L2 0.0001, full batch, Compiled)</c>.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"TrainingOptions({Loss}, {Optimizer}, {Steps} steps, L2 {L2}, {(Batch is null ? "full batch" : "minibatches")}, {Engine})");
+}
