@@ -65,7 +65,9 @@ internal readonly record struct Real(double X) : IScalar<Real>
 
     public static Real operator *(Real a, Real b) => new(a.X * b.X);
 
-    public static Real operator /(Real a, Real b) => new(a.X / b.X);
+    // a / b as a · b⁻¹, the way Value builds it (micrograd's composite), so a rule with a division
+    // gives bit for bit the same number over Real as over Value (1/x and Math.Pow(x, −1) can differ by an ulp).
+    public static Real operator /(Real a, Real b) => new(a.X * Math.Pow(b.X, -1));
 
     public static Real Constant(double c) => new(c);
 

@@ -121,7 +121,9 @@ public class AdTests
         var x0 = graph.Inputs[0];
         var (y, d1, d2) = (f(new Value(x0)).Data, Ad.Grad(f)(new Value(x0)).Data, Ad.Grad(Ad.Grad(f))(new Value(x0)).Data);
         double R(double h) => (f(new Value(x0 + h)).Data - (y + d1 * h + d2 * h * h / 2)) / (h * h);
-        var c2 = (8 * R(0.001) - 6 * R(0.002) + R(0.004)) / 3;
+        // h ≤ 0.002: with 0.004, a steep graph (f″ = 479, a quotient by cos + log) left c₅h³ = 5e-3 in c₂ in exact
+        // arithmetic; rounding stays below 1e-7 at these steps.
+        var c2 = (8 * R(0.0005) - 6 * R(0.001) + R(0.002)) / 3;
         var scale = 1 + Math.Abs(y) + Math.Abs(d1) + Math.Abs(d2);
         return Prop.When(double.IsFinite(c2) && scale < 1e3, () => Assert.True(Math.Abs(c2) <= 1e-5 * scale, $"h² coefficient {c2}, f″ = {d2}"));
     }
