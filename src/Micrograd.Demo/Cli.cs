@@ -52,15 +52,21 @@ public static class Cli
 
     /// <summary>The command tree: the root command trains; subcommands go here.</summary>
     /// <param name="context">The output writers and run mode that the commands' actions use.</param>
-    public static RootCommand Build(CliContext context)
+    /// <remarks>
+    /// The root is named <c>micrograd</c>, the installed tool's command, rather than after the
+    /// executable (a RootCommand's name), so help reads the same however the demo is started.
+    /// </remarks>
+    public static Command Build(CliContext context)
     {
         var options = new TrainOptions();
-        var root = new RootCommand(
+        var root = new Command("micrograd",
             "micrograd's demo.ipynb in C#: train a small MLP to classify 2-D points and write artifacts/DATASET/" +
             "{decision-boundary.png, training.png, summary.json, model.json}. With no options it reproduces micrograd's " +
             "run: two moons (100 points, noise 0.1, seed 1337), MLP 2-16-16-1 with ReLU, hinge loss + 1e-4 L2, " +
             "SGD with learning rate 1.0 - 0.9*k/100, 100 full-batch steps. --dataset blobs --classes K trains K classes " +
             "(one output per class, softmax cross-entropy).");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         options.AddTo(root);
         root.TreatUnmatchedTokensAsErrors = false; // reported by Run, after the options' own errors
         root.SetAction(parse => options.Problem(parse) is { } problem

@@ -25,4 +25,11 @@ public class HelpTests
         Assert.Contains("[default: 16,16]", result.Out, StringComparison.Ordinal);
         Assert.Contains("[default: moons]", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Help_names_the_command_micrograd_as_the_installed_tool_is_called()
+    {
+        Assert.Contains("Usage:\n  micrograd [command] [options]", DemoProcess.Run("--help").Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  micrograd graph [options]", DemoProcess.Run("graph", "--help").Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
 }
