@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using Micrograd.Functional.Reference.Tests.Torch;
 using Micrograd.Functional.Tests.Engine;
+using Micrograd.Functional.Tests.Transforms;
 using static Micrograd.Functional.Reference.Tests.Torch.Tolerance;
 
 namespace Micrograd.Functional.Reference.Tests.Engine;
@@ -15,7 +16,7 @@ public class SecondDerivativeProperties
     public void The_engines_hessian_equals_torchs_on_random_graphs(RandomGraph graph)
     {
         var reference = TorchReference.Derivatives(graph, secondOrder: true).Hessian!;
-        var engine = Numbers(Ad.Hessian(x => graph.Build(x))([.. graph.Inputs.Select(x => new Value(x))]));
+        var engine = Leaves.Numbers(Ad.Hessian(x => graph.Build(x))(Leaves.Of(graph.Inputs)));
         var n = graph.Inputs.Length;
 
         // Entries that cancel to near zero (x/x has second derivative 0, reached through terms of size
@@ -38,7 +39,7 @@ public class SecondDerivativeProperties
     {
         const double x = 0.7, y = -1.3;
         var reference = TorchReference.Derivatives(v => v[0].pow(3) * v[1] + v[0].tanh() * v[1].pow(2) + (v[0] * v[1]).exp(), [x, y], secondOrder: true).Hessian!;
-        var engine = Numbers(Ad.Hessian(v => v[0].Pow(3) * v[1] + v[0].Tanh() * v[1].Pow(2) + (v[0] * v[1]).Exp())([new Value(x), new Value(y)]));
+        var engine = Leaves.Numbers(Ad.Hessian(v => v[0].Pow(3) * v[1] + v[0].Tanh() * v[1].Pow(2) + (v[0] * v[1]).Exp())([new Value(x), new Value(y)]));
         for (var i = 0; i < 2; i++)
         {
             for (var j = 0; j < 2; j++)
@@ -64,19 +65,5 @@ public class SecondDerivativeProperties
             var reference = TorchReference.Derivatives(torch, [x], secondOrder: true).Hessian![0, 0];
             AssertClose(reference, Ad.Grad(Ad.Grad(engine))(new Value(x)).Data, $"{name}''({x})");
         }
-    }
-
-    private static double[,] Numbers(Value[,] m)
-    {
-        var numbers = new double[m.GetLength(0), m.GetLength(1)];
-        for (var i = 0; i < m.GetLength(0); i++)
-        {
-            for (var j = 0; j < m.GetLength(1); j++)
-            {
-                numbers[i, j] = m[i, j].Data;
-            }
-        }
-
-        return numbers;
     }
 }
