@@ -34,7 +34,7 @@ lib=$feed/Micrograd.Functional.$version.nupkg symbols=$feed/Micrograd.Functional
 echo "version $version, feed $feed"
 
 for project in src/Micrograd.Functional src/Micrograd.Demo; do
-  dotnet pack "$project" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true -v quiet -nologo ||
+  dotnet pack "$project" -c Release -o "$feed" -v quiet -nologo ||
     { fail "dotnet pack $project"; finish; }
 done
 unzip -l "$lib"; unzip -l "$symbols"
