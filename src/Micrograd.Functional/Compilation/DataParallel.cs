@@ -63,6 +63,32 @@ public static class DataParallel
         var count = Math.Min(chunks, Math.Max(samples, 1));
         var sums = new double[count][];
         var values = new double[count];
+        try
+        {
+            Sum(p, samples, count, sample, sums, values);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // One clear error (a failing sample's), as a single-threaded loop would throw, not one per chunk in an AggregateException.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        grad.Clear();
+        var total = 0.0;
+        for (var k = 0; k < count; k++)
+        {
+            total += values[k];
+            for (var j = 0; j < grad.Length; j++)
+            {
+                grad[j] += sums[k][j];
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Each chunk's sums, in parallel: chunk k sums samples [k·n/count, (k+1)·n/count) in order into its own buffer.</summary>
+    private static void Sum(double[] p, int samples, int count, Func<int, (CompiledFunction Function, ImmutableArray<double> Data)> sample, double[][] sums, double[] values) =>
         Parallel.For(0, count, k =>
         {
             var sum = sums[k] = new double[p.Length];
@@ -89,20 +115,6 @@ public static class DataParallel
                 }
             }
         });
-
-        grad.Clear();
-        var total = 0.0;
-        for (var k = 0; k < count; k++)
-        {
-            total += values[k];
-            for (var j = 0; j < grad.Length; j++)
-            {
-                grad[j] += sums[k][j];
-            }
-        }
-
-        return total;
-    }
 
     /// <summary>Renamed <see cref="SumValueAndGrad(ReadOnlySpan{double}, int, Func{int, ValueTuple{CompiledFunction, ImmutableArray{double}}}, Span{double}, int)"/>, with the sample data as an ImmutableArray.</summary>
     /// <param name="parameters">The shared leading inputs.</param>

@@ -17,6 +17,14 @@ internal static class Backpropagation
     /// <param name="output">The node to differentiate.</param>
     public static Gradients Of(Value output)
     {
+        if (output.IsTraced)
+        {
+            throw new InvalidOperationException(
+                $"Backward() was called while compiling, on {output}. It returns numbers, computed here from the placeholder " +
+                "inputs, so they would be frozen into the compiled function. Inside a function you compile, differentiate " +
+                "with nodes instead: Ad.Grad, Ad.Grads or BackwardSymbolic(), whose gradients are part of the traced graph.");
+        }
+
         var sweep = Sweep.Rent();
         try
         {
@@ -63,5 +71,10 @@ public sealed partial record Value
     /// Takes time and memory linear in the number of nodes, and never recurses.
     /// </summary>
     /// <returns>The map from each node v of the graph to ∂this/∂v; 1.0 for this node itself.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// This node is being traced by <see cref="Compiler.Compile(Func{Value[], Value}, int)"/>: its gradients would be
+    /// numbers computed from placeholder inputs and frozen into the compiled function. Use
+    /// <see cref="Ad.Grads"/> or <see cref="BackwardSymbolic"/> there.
+    /// </exception>
     public Gradients Backward() => Backpropagation.Of(this);
 }

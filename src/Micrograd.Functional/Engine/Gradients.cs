@@ -16,7 +16,7 @@ namespace Micrograd.Functional;
 /// reference to the nodes other than <see cref="Output"/>. A lookup is a few bit counts (and a
 /// binary search for ids beyond a gap); enumerating walks the graph again to find the nodes.
 /// </remarks>
-public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient)>
+public sealed class Gradients : IReadOnlyCollection<(Value Node, double Grad)>
 {
     private readonly double[][] _grads;
     private readonly NodeIndex _index;
@@ -66,10 +66,10 @@ public sealed class Gradients : IReadOnlyCollection<(Value Node, double Gradient
 
     /// <summary>The map as a LanguageExt <see cref="LanguageExt.HashMap{K, V}"/> keyed by node identity.</summary>
     [Pure]
-    public HashMap<Value, double> ToHashMap() => toHashMap(this.Select(p => (p.Node, p.Gradient)));
+    public HashMap<Value, double> ToHashMap() => toHashMap(this.Select(p => (p.Node, p.Grad)));
 
     /// <inheritdoc/>
-    public IEnumerator<(Value Node, double Gradient)> GetEnumerator()
+    public IEnumerator<(Value Node, double Grad)> GetEnumerator()
     {
         // The map keeps no node references (8 bytes a node, not 16); the same sweep finds them again in the same slots.
         var nodes = Topology.Of(Output).Nodes;

@@ -11,7 +11,7 @@ namespace Micrograd.Functional;
 /// The gradient nodes are ordinary graph nodes, so they can be differentiated again (second
 /// derivatives, Hessians), which is what PyTorch needs <c>create_graph=True</c> for.
 /// </summary>
-public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value Gradient)>
+public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value Grad)>
 {
     private readonly Topology _graph;
     private readonly Value[] _grads;
@@ -46,7 +46,7 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
     public Value[] For(IEnumerable<Value> nodes) => [.. (nodes ?? throw new ArgumentNullException(nameof(nodes))).Select(n => this[n])];
 
     /// <inheritdoc/>
-    public IEnumerator<(Value Node, Value Gradient)> GetEnumerator()
+    public IEnumerator<(Value Node, Value Grad)> GetEnumerator()
     {
         foreach (var s in _graph.Order)
         {
@@ -55,6 +55,9 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Describes the map by its size and output, e.g. <c>SymbolicGradients(count=9, output=Value(...))</c>.</summary>
+    public override string ToString() => $"SymbolicGradients(count={Count}, output={Output})";
 
     /// <summary>
     /// The reverse pass with nodes instead of numbers: the same fold as <see cref="Value.Backward"/>,

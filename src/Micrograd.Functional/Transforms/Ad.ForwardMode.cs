@@ -3,6 +3,14 @@ using System.Diagnostics.Contracts;
 namespace Micrograd.Functional;
 
 /// <summary>Forward mode: tangents pushed from the inputs to the outputs, ṫ(out) = ∂out/∂a·ṫ(a) + ∂out/∂b·ṫ(b).</summary>
+/// <remarks>
+/// <see cref="Jvp"/> and <see cref="HessianVectorProduct"/> push exactly the tangents they are given, so a
+/// zero tangent meeting an infinite or NaN partial gives NaN (0·∞, as IEEE-754 and JAX's <c>jvp</c>).
+/// <see cref="JacobianForward"/> and <see cref="Hessian"/> push one unit direction at a time, and the
+/// other inputs pass nothing at all: a non-finite partial along another input does not reach the
+/// column (√x at 0 spoils only ∂/∂x). Where every partial is finite, column j is exactly the JVP
+/// along eⱼ.
+/// </remarks>
 public static partial class Ad
 {
     /// <summary>
@@ -17,7 +25,7 @@ public static partial class Ad
         ArgumentNullException.ThrowIfNull(f);
         return (primals, tangents) =>
         {
-            CheckTangents(primals, tangents);
+            CheckTangents(primals, tangents, nameof(primals), nameof(tangents));
             var y = Output(f, primals);
             return (y, PushForward(primals, tangents, [y])[0]);
         };
@@ -62,7 +70,7 @@ public static partial class Ad
         var gradient = Grads(f);
         return (x, v) =>
         {
-            CheckTangents(x, v);
+            CheckTangents(x, v, nameof(x), nameof(v));
             return PushForward(x, v, gradient(x));
         };
     }
@@ -125,13 +133,13 @@ public static partial class Ad
         return e;
     }
 
-    private static void CheckTangents(Value[] primals, Value[] tangents)
+    private static void CheckTangents(Value[] point, Value[] direction, string pointName, string directionName)
     {
-        Checked(primals, nameof(primals));
-        Checked(tangents, nameof(tangents));
-        if (tangents.Length != primals.Length)
+        Checked(point, pointName);
+        Checked(direction, directionName);
+        if (direction.Length != point.Length)
         {
-            throw new ArgumentException($"There are {primals.Length} primals but {tangents.Length} tangents.", nameof(tangents));
+            throw new ArgumentException($"The point {pointName} has {point.Length} entries but {directionName} has {direction.Length}.", directionName);
         }
     }
 }

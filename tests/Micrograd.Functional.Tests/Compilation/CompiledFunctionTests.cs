@@ -74,6 +74,20 @@ public class CompiledFunctionTests
     }
 
     [Fact]
+    public void Numeric_gradients_of_a_traced_value_are_refused_at_compile_time_and_symbolic_ones_follow_the_input()
+    {
+        // A gradient step inside a compiled function: Backward() would compute 2x at the placeholder and freeze it.
+        var error = Assert.Throws<InvalidOperationException>(() => Compiler.Compile(v => v[0] - 0.1 * (v[0] * v[0]).Backward()[v[0]], 1));
+        Assert.Contains("Backward() was called while compiling", error.Message);
+        Assert.Contains("Ad.Grad, Ad.Grads or BackwardSymbolic()", error.Message);
+
+        // Written with Ad.Grads, the gradient is on the tape: x − 0.1·2x = 0.8x at every input.
+        var step = Compiler.Compile(v => v[0] - 0.1 * Ad.Grads(x => x[0] * x[0])(v)[0], 1);
+        Assert.Equal(4.0, step.Evaluate([5.0]), 12);
+        Assert.Equal(-1.6, step.Evaluate([-2.0]), 12);
+    }
+
+    [Fact]
     public void A_traced_value_can_be_printed_and_a_constant_can_be_read_while_compiling()
     {
         var w = new Value(3.0, "w");

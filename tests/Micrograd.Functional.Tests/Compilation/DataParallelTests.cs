@@ -50,8 +50,8 @@ public class DataParallelTests
         Assert.Equal(new[] { 0.0 }, gradient);
         Assert.Contains("1 entries for 2 parameters", Assert.Throws<ArgumentException>(() => DataParallel.SumValueAndGrad([1.0, 2.0], 1, _ => (f, []), new double[1])).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => DataParallel.SumValueAndGrad([1.0], 1, _ => (f, [1.0]), new double[1], chunks: 0));
-        var wrongWidth = Assert.Throws<AggregateException>(() => DataParallel.SumValueAndGrad([1.0], 1, _ => (f, [1.0, 2.0]), new double[1]));
-        Assert.Contains("Sample 0: its function must take the 1 parameters followed by its data (2 values); it takes 2", wrongWidth.InnerException!.Message);
+        var wrongWidth = Assert.Throws<ArgumentException>(() => DataParallel.SumValueAndGrad([1.0], 40, _ => (f, [1.0, 2.0]), new double[1]));
+        Assert.Contains("its function must take the 1 parameters followed by its data (2 values); it takes 2", wrongWidth.Message);
     }
 
     [Fact]

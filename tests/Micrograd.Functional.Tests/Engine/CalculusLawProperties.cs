@@ -159,8 +159,8 @@ public class CalculusLawProperties
     public void Backward_is_pure_a_second_call_gives_the_same_map_and_changes_nothing(RandomGraph graph)
     {
         var (_, output) = graph.Build();
-        var before = output.Backward().Select(p => (p.Node, p.Node.Data, p.Gradient)).ToArray();
-        var after = output.Backward().Select(p => (p.Node, p.Node.Data, p.Gradient)).ToArray();
+        var before = output.Backward().Select(p => (p.Node, p.Node.Data, p.Grad)).ToArray();
+        var after = output.Backward().Select(p => (p.Node, p.Node.Data, p.Grad)).ToArray();
         Assert.Equal(before, after);
     }
 

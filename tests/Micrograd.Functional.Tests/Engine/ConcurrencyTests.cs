@@ -16,12 +16,12 @@ public class ConcurrencyTests
         var output = Enumerable.Range(0, 60)
             .Select(_ => graph.Build(graph.Inputs.Select(x => new Value(x)).ToArray()))
             .Aggregate((sum, term) => sum + term);
-        var expected = output.Backward().Select(p => BitConverter.DoubleToInt64Bits(p.Gradient)).ToArray();
+        var expected = output.Backward().Select(p => BitConverter.DoubleToInt64Bits(p.Grad)).ToArray();
         Assert.All(expected, bits => Assert.True(double.IsFinite(BitConverter.Int64BitsToDouble(bits))));
 
         var results = new long[64][];
         Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            results[i] = output.Backward().Select(p => BitConverter.DoubleToInt64Bits(p.Gradient)).ToArray());
+            results[i] = output.Backward().Select(p => BitConverter.DoubleToInt64Bits(p.Grad)).ToArray());
 
         Assert.All(results, r => Assert.Equal(expected, r));
     }

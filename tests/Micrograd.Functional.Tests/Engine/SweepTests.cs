@@ -57,7 +57,7 @@ public class SweepTests
         var denseGrads = dense.Backward();
         Assert.Equal(BitConverter.DoubleToInt64Bits(denseGrads[denseA]), BitConverter.DoubleToInt64Bits(grads[a]));
         Assert.Equal(BitConverter.DoubleToInt64Bits(denseGrads[denseB]), BitConverter.DoubleToInt64Bits(grads[b]));
-        Assert.Equal(denseGrads.Select(p => p.Gradient), grads.Select(p => p.Gradient));
+        Assert.Equal(denseGrads.Select(p => p.Grad), grads.Select(p => p.Grad));
     }
 
     [Fact]

@@ -188,7 +188,7 @@ public class AdTests
     [Fact]
     public void Bad_arguments_are_rejected()
     {
-        Assert.Contains("2 primals but 1 tangents", Assert.Throws<ArgumentException>(() => Ad.Jvp(x => x[0])(Leaves.Of(1.0, 2.0), Leaves.Of(1.0))).Message);
+        Assert.Contains("The point primals has 2 entries but tangents has 1", Assert.Throws<ArgumentException>(() => Ad.Jvp(x => x[0])(Leaves.Of(1.0, 2.0), Leaves.Of(1.0))).Message);
         Assert.Throws<ArgumentNullException>(() => Ad.Grad(null!));
         Assert.Contains("returned null", Assert.Throws<ArgumentNullException>(() => Ad.Vjp(_ => null!)(Leaves.Of(1.0))).Message);
         Assert.Contains("Entry 1 of the point is null", Assert.Throws<ArgumentNullException>(() => Ad.Grads(x => x[0])([new Value(1.0), null!])).Message);

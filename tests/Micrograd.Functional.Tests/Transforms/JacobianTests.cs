@@ -123,4 +123,27 @@ public class JacobianTests
             Tolerance.Close(expected, f.Evaluate([a, b]), 1e-15, $"∂f/∂x0 at ({a}, {b})");
         }
     }
+
+    [Property]
+    public void Where_every_partial_is_finite_a_jacobian_column_is_the_jvp_along_that_input(RandomGraph graph)
+    {
+        var x = Leaves.Of(graph.Inputs);
+        var jacobian = Ad.JacobianForward(v => Outputs(graph, v))(x);
+        var (_, tangent) = Ad.Jvp(v => Outputs(graph, v)[1])(x, [new Value(1.0), .. x.Skip(1).Select(_ => new Value(0.0))]);
+        if (double.IsFinite(tangent.Data) && double.IsFinite(jacobian[1, 0].Data))
+        {
+            Assert.Equal(tangent.Data, jacobian[1, 0].Data);
+        }
+    }
+
+    [Fact]
+    public void A_jvp_pushes_the_zero_tangents_it_is_given_while_a_jacobian_column_pushes_one_direction_alone()
+    {
+        // f(x, y) = √x + y at (0, 2): ∂f/∂x = ∞. Along (0, 1), a JVP meets 0·∞ = NaN, as IEEE and JAX's jvp do;
+        // the Jacobian's column for y pushes only y's direction, so it is exactly 1.
+        Func<Value[], Value> f = v => v[0].Sqrt() + v[1];
+        Assert.True(double.IsNaN(Ad.Jvp(f)(Leaves.Of(0.0, 2.0), Leaves.Of(0.0, 1.0)).Tangent.Data));
+        Assert.Equal(1.0, Ad.JacobianForward(v => [f(v)])(Leaves.Of(0.0, 2.0))[0, 1].Data);
+        Assert.True(double.IsPositiveInfinity(Ad.JacobianForward(v => [f(v)])(Leaves.Of(0.0, 2.0))[0, 0].Data));
+    }
 }
