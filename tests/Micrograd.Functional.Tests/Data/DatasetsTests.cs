@@ -111,6 +111,16 @@ public class DatasetsTests
     }
 
     [Fact]
+    public void Blobs_refuse_more_classes_than_points_and_say_both_numbers()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(samples: 100, classes: 100000));
+        Assert.Equal("classes", error.ParamName);
+        Assert.Equal(100000, error.ActualValue);
+        Assert.Contains("100 points", error.Message);
+        Assert.Equal(5, Datasets.Blobs(samples: 5, classes: 5).Classes); // one point per class is the most
+    }
+
+    [Fact]
     public void Without_noise_the_moons_lie_exactly_on_their_half_circles()
     {
         var moons = Datasets.Moons(50, 0.0, 1);
