@@ -118,6 +118,8 @@ public class DatasetsTests
         Assert.Equal(100000, error.ActualValue);
         Assert.Contains("100 points", error.Message);
         Assert.Equal(5, Datasets.Blobs(samples: 5, classes: 5).Classes); // one point per class is the most
+        Assert.Equal(2, Datasets.Blobs(samples: 1).Classes); // binary data may miss a class, as moons and circles of 1 point do
+        Assert.Equal(3, Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(samples: 2, classes: 3)).ActualValue);
     }
 
     [Fact]
