@@ -10,18 +10,21 @@ public abstract record DatasetChoice
     /// <summary>The accepted forms, for help and error messages.</summary>
     public const string Forms = "moons, circles, blobs or csv:PATH";
 
+    /// <summary>The number of points of each built-in set, and so the most classes blobs can have.</summary>
+    public const int Points = 100;
+
     /// <summary>micrograd's demo data: <c>make_moons(100, noise=0.1)</c>.</summary>
-    public static readonly DatasetChoice Moons = new Builtin("moons", seed => Datasets.Moons(samples: 100, noise: 0.1, seed: seed));
+    public static readonly DatasetChoice Moons = new Builtin("moons", seed => Datasets.Moons(samples: Points, noise: 0.1, seed: seed));
 
     /// <summary>Two concentric circles, the inner one half the size: <c>make_circles(100, noise=0.1, factor=0.5)</c>.</summary>
-    public static readonly DatasetChoice Circles = new Builtin("circles", seed => Datasets.Circles(samples: 100, noise: 0.1, factor: 0.5, seed: seed));
+    public static readonly DatasetChoice Circles = new Builtin("circles", seed => Datasets.Circles(samples: Points, noise: 0.1, factor: 0.5, seed: seed));
 
     /// <summary>Two Gaussian blobs: <c>make_blobs(100, centers=2)</c>.</summary>
     public static readonly DatasetChoice Blobs = BlobsOf(2);
 
     /// <summary>k Gaussian blobs, one per class: <c>make_blobs(100, centers=k)</c> (<c>--dataset blobs --classes k</c>).</summary>
-    /// <param name="classes">k, at least 2.</param>
-    public static DatasetChoice BlobsOf(int classes) => new Builtin("blobs", seed => Datasets.Blobs(samples: 100, seed: seed, classes: classes));
+    /// <param name="classes">k, from 2 to <see cref="Points"/>.</param>
+    public static DatasetChoice BlobsOf(int classes) => new Builtin("blobs", seed => Datasets.Blobs(samples: Points, seed: seed, classes: classes));
 
     /// <summary>The argument as the user wrote it (lower case for the built-in sets).</summary>
     public abstract string Spec { get; }

@@ -33,8 +33,8 @@ public sealed record DemoSettings(
     /// <summary>The strength of the L2 penalty α·Σp² added to the loss: micrograd's 1e-4.</summary>
     public const double L2 = 1e-4;
 
-    /// <summary>The learning rate at step 0: <c>--lr</c>, or the optimizer's default.</summary>
-    public double InitialRate => LearningRate ?? Optimizer.DefaultRate;
+    /// <summary>The learning rate at step 0: <c>--lr</c>, or the optimizer's default for the number of classes (<see cref="OptimizerChoice.DefaultRateFor"/>).</summary>
+    public double InitialRate => LearningRate ?? Optimizer.DefaultRateFor(Classes ?? 2);
 
     /// <summary>The optimizer with its learning-rate schedule for this run.</summary>
     public Optimizer CreateOptimizer() => Optimizer.Create(InitialRate, Steps);

@@ -16,8 +16,8 @@ public sealed class TrainOptions
         "The data: moons, circles, blobs (100 points each, made from the seed) or csv:PATH (lines of feature,...,label; labels 0/1 or -1/1).");
 
     private readonly Option<Parsed<int>> _classes = Create(
-        "--classes", "K", ValueParsers.Integer(2), defaultText: null,
-        "The number of classes of --dataset blobs (default 2): k blobs, one per class. Above 2 the model has one output per class and the loss defaults to ce.");
+        "--classes", "K", ValueParsers.Integer(2, DatasetChoice.Points, "the number of points"), defaultText: null,
+        "The number of classes of --dataset blobs, from 2 (the default) to 100: k blobs, one per class. Above 2 the model has one output per class and the loss defaults to ce.");
 
     private readonly Option<Parsed<int>> _steps = Create(
         "--steps", "N", ValueParsers.Integer(1), "100", "The number of training steps.");
@@ -43,8 +43,9 @@ public sealed class TrainOptions
     private readonly Option<Parsed<double>> _lr = Create(
         "--lr", "RATE", ValueParsers.PositiveNumber, defaultText: null,
         "The initial learning rate; it decays linearly to a tenth of itself over the run. Default per optimizer: " +
-        $"{string.Join(", ", OptimizerChoice.All.Select(o => FormattableString.Invariant($"{o.Name} {o.DefaultRate:0.0##}")))} (sgd's 1.0 -> 0.1 is micrograd's schedule). " +
-        "blobs, whose coordinates reach about 10, needs about 0.1 with sgd.");
+        $"{string.Join(", ", OptimizerChoice.All.Select(o => FormattableString.Invariant($"{o.Name} {o.DefaultRate:0.0##}")))} (sgd's 1.0 -> 0.1 is micrograd's schedule); " +
+        FormattableString.Invariant($"sgd starts at {OptimizerChoice.Sgd.KClassRate:0.0##} above 2 classes. ") +
+        "Binary blobs, whose coordinates reach about 10, also need about 0.1 with sgd.");
 
     private readonly Option<Parsed<int>> _batchSize = Create(
         "--batch-size", "N", ValueParsers.Integer(1), defaultText: null,

@@ -20,6 +20,15 @@ public static class ValueParsers
             ? FinSucc(value)
             : Problem<int>($"a whole number of at least {minimum}");
 
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, e.g. "from 2 to 100 (the number of points)".</summary>
+    /// <param name="minimum">The smallest accepted value.</param>
+    /// <param name="maximum">The largest accepted value.</param>
+    /// <param name="why">What the maximum is, in parentheses after it.</param>
+    public static Func<string, Fin<int>> Integer(int minimum, int maximum, string why) => text =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
+            ? FinSucc(value)
+            : Problem<int>($"a whole number from {minimum} to {maximum} ({why})");
+
     /// <summary>A finite number greater than 0.</summary>
     public static Fin<double> PositiveNumber(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value > 0

@@ -139,12 +139,20 @@ public sealed record Dataset
         return hash.ToHashCode();
     }
 
-    /// <summary>Describes the dataset by its size, e.g. <c>Dataset(moons: 100 rows × 2 features; 50 of class 0, 50 of class 1)</c>.</summary>
+    /// <summary>
+    /// Describes the dataset by its size, e.g. <c>Dataset(moons: 100 rows × 2 features; 50 of class 0, 50 of class 1)</c>.
+    /// Above <see cref="ListedClasses"/> classes it says how many and lists the first ones, then "…", so it stays one short line.
+    /// </summary>
     public override string ToString()
     {
-        var counts = Enumerable.Range(0, Classes).Select(c => $"{Labels.Count(y => y == c)} of class {c}");
-        return string.Create(CultureInfo.InvariantCulture, $"Dataset({Name}: {Count} rows × {FeatureCount} features; {string.Join(", ", counts)})");
+        var counts = Labels.CountBy(y => y).ToDictionary();
+        var listed = Enumerable.Range(0, Math.Min(Classes, ListedClasses)).Select(c => $"{counts.GetValueOrDefault(c)} of class {c}");
+        var classes = Classes > ListedClasses ? $"{Classes} classes: {string.Join(", ", listed)}, …" : string.Join(", ", listed);
+        return string.Create(CultureInfo.InvariantCulture, $"Dataset({Name}: {Count} rows × {FeatureCount} features; {classes})");
     }
+
+    /// <summary>How many classes <see cref="ToString"/> lists at most.</summary>
+    private const int ListedClasses = 10;
 
     private static ImmutableArray<ImmutableArray<double>> Validated(ImmutableArray<ImmutableArray<double>> features)
     {

@@ -81,7 +81,10 @@ public static class Datasets
     /// <param name="samples">n, the number of points, at least 1.</param>
     /// <param name="seed">The numpy seed, 0 ≤ seed.</param>
     /// <param name="clusterStd">σ, the standard deviation of each blob, finite and ≥ 0.</param>
-    /// <param name="classes">k, the number of blobs and classes, at least 2 (default 2).</param>
+    /// <param name="classes">
+    /// k, the number of blobs and classes, from 2 to <paramref name="samples"/> (default 2): every blob gets at least one point,
+    /// except that binary blobs, like moons and circles, may have a single point.
+    /// </param>
     /// <returns>A dataset named "blobs" of n rows, 2 features and k classes.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range.</exception>
     [Pure]
@@ -94,6 +97,11 @@ public static class Datasets
 
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         var rng = Generator(samples, noise: 0, seed);
+        if (classes > Math.Max(samples, 2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, $"There are {classes} classes for {samples} points: blobs need at least one point per class.");
+        }
+
         var perCenter = Enumerable.Range(0, classes).Select(c => samples / classes + (c < samples % classes ? 1 : 0)).ToArray();
         var (rows, labels) = SklearnBlobs(rng, perCenter, clusterStd);
         return new Dataset([.. rows.Select(row => row.ToImmutableArray())], [.. labels], "blobs", classes);

@@ -36,7 +36,11 @@ public static class Classification
         return best;
     }
 
-    /// <summary>The fraction of samples whose predicted class is their label (0 for no samples).</summary>
+    /// <summary>
+    /// The fraction of samples whose predicted class is their label (0 for no samples): the accuracy to use for any
+    /// number of classes, from <see cref="Predict"/>'s classes. <see cref="Training.Accuracy"/> applies it to a model on a
+    /// dataset; <see cref="Loss.Accuracy"/> is a shorthand for binary scores.
+    /// </summary>
     /// <param name="predicted">One predicted class per sample.</param>
     /// <param name="labels">One class label per sample.</param>
     /// <exception cref="ArgumentException">The counts differ.</exception>

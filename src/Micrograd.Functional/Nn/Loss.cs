@@ -93,8 +93,7 @@ public abstract partial record Loss
     /// <exception cref="ArgumentException">A label is outside 0..k−1; the message names it.</exception>
     public static void CheckLabels(IEnumerable<int> labels, int classes)
     {
-        ArgumentNullException.ThrowIfNull(labels);
-        if (labels.Where(y => y < 0 || y >= classes).Select(y => (int?)y).FirstOrDefault() is { } bad)
+        if (FirstOutside(labels, classes) is { } bad)
         {
             throw new ArgumentException($"Class labels must be {ClassRange(classes)}; found {bad}.", nameof(labels));
         }
@@ -120,12 +119,28 @@ public abstract partial record Loss
     [Pure]
     public static Value L2(IEnumerable<Value> parameters, double alpha) => alpha * Sum(parameters.Select(p => p * p));
 
-    /// <summary>The fraction of samples whose score has the sign of their class: s &gt; 0 for class 1, s ≤ 0 for class 0 (see <see cref="Classification.Predict"/>).</summary>
+    /// <summary>
+    /// The fraction of samples whose binary score has the sign of their class: s &gt; 0 for class 1, s ≤ 0 for class 0
+    /// (see <see cref="Classification.Predict"/>). A shorthand for binary scores: <see cref="Classification.Accuracy"/>
+    /// is the general one (predicted classes, any k), and <see cref="Training.Accuracy"/> scores a model on a dataset.
+    /// </summary>
     /// <param name="scores">One score per sample.</param>
     /// <param name="labels">One class label (0 or 1) per sample.</param>
+    /// <exception cref="ArgumentException">A label is neither 0 nor 1, or the counts differ.</exception>
     [Pure]
-    public static double Accuracy(IReadOnlyList<double> scores, IReadOnlyList<int> labels) =>
-        Classification.Accuracy([.. scores.Select(s => Classification.Predict([s]))], labels);
+    public static double Accuracy(IReadOnlyList<double> scores, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        if (FirstOutside(labels, 2) is { } bad)
+        {
+            throw new ArgumentException(
+                $"Class labels must be 0 or 1; found {bad}. Loss.Accuracy reads one binary score per sample; for k classes use " +
+                "Classification.Accuracy on the classes Classification.Predict gives, or Training.Accuracy(model, data).",
+                nameof(labels));
+        }
+
+        return Classification.Accuracy([.. scores.Select(s => Classification.Predict([s]))], labels);
+    }
 
     /// <summary>Finds a loss by its <see cref="Name"/> (case-insensitive).</summary>
     /// <param name="name">hinge, mse, bce or ce.</param>
@@ -134,6 +149,13 @@ public abstract partial record Loss
 
     /// <summary>The loss's name (sealed, so that the cases do not print as records).</summary>
     public sealed override string ToString() => Name;
+
+    /// <summary>The first label outside 0..k−1, or null.</summary>
+    private static int? FirstOutside(IEnumerable<int> labels, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return labels.Where(y => y < 0 || y >= classes).Select(y => (int?)y).FirstOrDefault();
+    }
 
     /// <summary>"0 or 1", or "0 to k−1".</summary>
     private protected static string ClassRange(int classes) => classes == 2 ? "0 or 1" : $"0 to {classes - 1}";

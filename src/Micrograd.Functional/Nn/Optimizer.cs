@@ -20,6 +20,14 @@ public abstract record Optimizer
     /// <summary>The optimizer's short name: <c>sgd</c>, <c>momentum</c> or <c>adam</c>.</summary>
     public abstract string Name { get; }
 
+    /// <summary>A schedule, or <see cref="ArgumentNullException"/> naming <see cref="LearningRate"/>: what every optimizer's rate is checked with.</summary>
+    private protected static LearningRate Required(LearningRate rate) =>
+        rate ?? throw new ArgumentNullException(nameof(LearningRate), "An optimizer needs a learning-rate schedule; a number means a constant rate.");
+
+    /// <summary>A decay rate β ∈ [0, 1) (NaN is not), or <see cref="ArgumentOutOfRangeException"/> naming <paramref name="name"/> and the value.</summary>
+    private protected static double Decay(double beta, string name) =>
+        beta is >= 0 and < 1 ? beta : throw new ArgumentOutOfRangeException(name, beta, "A decay rate β must be in [0, 1): at 1 or above the averages never forget and the steps grow without bound.");
+
     /// <summary>The untyped start, for training loops that hold any optimizer.</summary>
     internal abstract OptimizerState StartAny(int parameterCount);
 

@@ -23,7 +23,7 @@ public static partial class Training
     /// <summary>The full-batch objective compiled once, the data frozen as constants: the graph engine's numbers, bit for bit.</summary>
     private static Step WholeBatch(Mlp shape, Dataset data, TrainingOptions options)
     {
-        var objective = Compiler.Compile(p => Objective(shape.WithParameterNodes(p), data, options.Loss, options.L2).Loss, shape.Parameters.Length);
+        var objective = Compiler.Compile(p => ObjectiveLoss(shape.WithParameterNodes(p), data, options.Loss, options.L2), shape.Parameters.Length);
         return (model, batch) =>
         {
             var gradient = new double[model.Parameters.Length];
@@ -47,7 +47,7 @@ public static partial class Training
         var penalty = Compiler.Compile(p => Loss.L2(p, options.L2), count);
         return (model, batch) =>
         {
-            Loss.CheckLabels(batch.Labels, classes);
+            CheckClasses(model, batch, options.Loss, nameof(batch)); // each batch as it comes
             var parameters = model.ParameterValues().AsSpan();
             var gradient = new double[count];
             var sum = DataParallel.SumValueAndGrad(parameters, batch.Count, i => (perLabel[batch.Labels[i]], batch.Features[i]), gradient);

@@ -19,19 +19,27 @@ public static partial class Training
     /// <param name="batch">The samples.</param>
     /// <param name="loss">The per-sample loss.</param>
     /// <param name="l2">The L2 strength α.</param>
-    /// <exception cref="ArgumentException">The loss does not suit the model's outputs, or a label is outside its classes.</exception>
+    /// <exception cref="ArgumentException">The loss does not suit the model's outputs, or they cannot tell the batch's classes apart.</exception>
+    /// <exception cref="InvalidOperationException">Called while <see cref="Compiler.Compile"/> traces: the accuracy reads <see cref="Value.Data"/>.</exception>
     [Pure]
     public static (Value Loss, double Accuracy) Objective(Mlp model, Dataset batch, Loss loss, double l2)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(loss);
-        Loss.CheckLabels(batch.Labels, loss.ClassesFor(model.Outputs));
+        CheckClasses(model, batch, loss, nameof(batch));
         var outputs = batch.Features.Select(row => model.Forward(row)).ToArray();
-        var dataLoss = loss.Mean(outputs, batch.Labels);
-        var predicted = outputs.Select(o => Classification.Predict([.. o.Select(s => s.Primal)])).ToArray();
-        return (dataLoss + Loss.L2(model.Parameters, l2), Classification.Accuracy(predicted, batch.Labels));
+        var predicted = outputs.Select(o => Classification.Predict([.. o.Select(s => s.Data)])).ToArray(); // Data, not Primal: refuses while tracing
+        return (Penalized(outputs, model, batch, loss, l2), Classification.Accuracy(predicted, batch.Labels));
     }
+
+    /// <summary>The objective's loss alone, mean per-sample loss + α·Σp², for the compiler to trace (no accuracy, which would read values).</summary>
+    internal static Value ObjectiveLoss(Mlp model, Dataset batch, Loss loss, double l2) =>
+        Penalized([.. batch.Features.Select(row => model.Forward(row))], model, batch, loss, l2);
+
+    /// <summary>mean per-sample loss of <paramref name="outputs"/> + α·Σp², built in micrograd's order.</summary>
+    private static Value Penalized(IReadOnlyList<IReadOnlyList<Value>> outputs, Mlp model, Dataset batch, Loss loss, double l2) =>
+        loss.Mean(outputs, batch.Labels) + Loss.L2(model.Parameters, l2);
 
     /// <summary>
     /// Trains lazily: each enumeration step builds the objective's graph, differentiates it, and
@@ -43,20 +51,19 @@ public static partial class Training
     /// <param name="data">The training set; its labels must be classes of the model (0..k−1).</param>
     /// <param name="options">How to train; <see cref="TrainingOptions.Micrograd"/> reproduces micrograd's demo.</param>
     /// <param name="cancellation">Checked before each step; cancelling throws <see cref="OperationCanceledException"/>.</param>
-    /// <exception cref="ArgumentException">The data does not fit the model, the loss does not suit its outputs, or a label is outside its classes.</exception>
+    /// <exception cref="ArgumentException">The data does not fit the model, the loss does not suit its outputs, or they cannot tell the data's classes apart.</exception>
     /// <exception cref="TrainingDivergedException">A step's loss is NaN or infinite (thrown when that step is reached).</exception>
     public static IEnumerable<TrainingStep> Train(this Mlp model, Dataset data, TrainingOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Steps, "options.Steps");
         if (data.FeatureCount != model.Inputs)
         {
             throw new ArgumentException($"The data has {data.FeatureCount} features but the model takes {model.Inputs} inputs.", nameof(data));
         }
 
-        Loss.CheckLabels(data.Labels, options.Loss.ClassesFor(model.Outputs));
+        CheckClasses(model, data, options.Loss, nameof(data));
         return Steps(model, data, options, cancellation);
     }
 
@@ -69,6 +76,20 @@ public static partial class Training
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         return Classification.Accuracy([.. data.Features.Select(row => model.Classify(row.AsSpan()))], data.Labels);
+    }
+
+    /// <summary>Checks up front that the loss reads the model's outputs and that they tell the data's k classes apart.</summary>
+    private static void CheckClasses(Mlp model, Dataset data, Loss loss, string parameter)
+    {
+        var classes = loss.ClassesFor(model.Outputs); // throws when the loss cannot read that many outputs
+        if (data.Classes > classes)
+        {
+            throw new ArgumentException(
+                loss.IsBinary
+                    ? $"Loss {loss.Name} is binary (labels 0 and 1) but the data has {data.Classes} classes: use Loss.SoftmaxCrossEntropy with a model of {data.Classes} outputs."
+                    : $"The {loss.Name} loss reads one score per class: the model has {model.Outputs} outputs but the data has {data.Classes} classes; use a model of {data.Classes} outputs.",
+                parameter);
+        }
     }
 
     private static IEnumerable<TrainingStep> Steps(Mlp model, Dataset data, TrainingOptions options, CancellationToken cancellation)

@@ -17,14 +17,19 @@ public enum TrainingEngine
     Graph,
 }
 
-/// <summary>How to train: the loss, the optimizer, the number of steps, the L2 strength, the batches and the engine.</summary>
+/// <summary>
+/// How to train: the loss, the optimizer, the number of steps, the L2 strength, the batches and the engine.
+/// Every setting is checked when it is set (also by a <c>with</c> expression): a null loss or optimizer throws
+/// <see cref="ArgumentNullException"/>, a negative step count or an L2 strength that is negative, NaN or infinite
+/// throws <see cref="ArgumentOutOfRangeException"/> naming the setting and its value.
+/// </summary>
 public sealed record TrainingOptions
 {
     /// <summary>micrograd's demo: hinge loss, SGD with η(k) = 1.0 − 0.9·k/100, 100 full-batch steps, L2 1e-4.</summary>
     public static TrainingOptions Micrograd { get; } = new();
 
     /// <summary>The loss (default: micrograd's hinge loss). Its kind fixes the model's outputs: 1 for a binary loss, k for softmax over k classes.</summary>
-    public Loss Loss { get; init; } = Loss.Hinge;
+    public Loss Loss { get; init => field = value ?? throw new ArgumentNullException(nameof(Loss)); } = Loss.Hinge;
 
     /// <summary>
     /// The optimizer. When it is not set, it is SGD with micrograd's ramp stretched over the run:
@@ -38,11 +43,21 @@ public sealed record TrainingOptions
         init => field = value ?? throw new ArgumentNullException(nameof(Optimizer));
     }
 
-    /// <summary>The number of steps (default 100).</summary>
-    public int Steps { get; init; } = 100;
+    /// <summary>The number of steps, at least 0 (default 100).</summary>
+    public int Steps
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Steps), value, "The number of training steps must be at least 0.");
+    } = 100;
 
-    /// <summary>The strength α of the L2 penalty α·Σp² added to the loss (default 1e-4; 0 turns it off).</summary>
-    public double L2 { get; init; } = 1e-4;
+    /// <summary>The strength α of the L2 penalty α·Σp² added to the loss, finite and ≥ 0 (default 1e-4; 0 turns it off).</summary>
+    public double L2
+    {
+        get;
+        init => field = double.IsFinite(value) && value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(L2), value, "The L2 strength must be a finite number ≥ 0 (a negative one rewards large weights).");
+    } = 1e-4;
 
     /// <summary>
     /// The batch for each step, from the step number; null (the default) uses the whole dataset

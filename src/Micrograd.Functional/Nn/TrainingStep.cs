@@ -24,7 +24,7 @@ public sealed class TrainingDivergedException : Exception
     /// <param name="lastFiniteModel">The last model whose loss was finite, if any step had one.</param>
     public TrainingDivergedException(int step, double loss, Option<Mlp> lastFiniteModel)
         : base(FormattableString.Invariant($"Training diverged at step {step}: the loss is {loss}. ") +
-               lastFiniteModel.Match(Some: _ => $"The model of step {step - 1}, the last with a finite loss, is kept in LastFiniteModel.", None: () => "No step had a finite loss; try a smaller learning rate."))
+               lastFiniteModel.Match(Some: _ => $"The model of step {step - 1}, the last with a finite loss, is kept in LastFiniteModel.", None: () => "No step had a finite loss: check the initial model and the data; a smaller learning rate often helps."))
     {
         Step = step;
         Loss = loss;

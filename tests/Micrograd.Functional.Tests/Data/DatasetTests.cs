@@ -71,6 +71,16 @@ public class DatasetTests
     }
 
     [Fact]
+    public void ToString_lists_at_most_ten_classes_however_many_there_are()
+    {
+        var many = new Dataset([[0.0], [1.0], [2.0]], [0, 11, 11], "many", classes: 100_000);
+        Assert.Equal(
+            "Dataset(many: 3 rows × 1 features; 100000 classes: 1 of class 0, 0 of class 1, 0 of class 2, 0 of class 3, 0 of class 4, " +
+            "0 of class 5, 0 of class 6, 0 of class 7, 0 of class 8, 0 of class 9, …)",
+            many.ToString());
+    }
+
+    [Fact]
     public void A_dataset_without_rows_is_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => new Dataset([], [], "empty"));

@@ -111,6 +111,18 @@ public class DatasetsTests
     }
 
     [Fact]
+    public void Blobs_refuse_more_classes_than_points_and_say_both_numbers()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(samples: 100, classes: 100000));
+        Assert.Equal("classes", error.ParamName);
+        Assert.Equal(100000, error.ActualValue);
+        Assert.Contains("100 points", error.Message);
+        Assert.Equal(5, Datasets.Blobs(samples: 5, classes: 5).Classes); // one point per class is the most
+        Assert.Equal(2, Datasets.Blobs(samples: 1).Classes); // binary data may miss a class, as moons and circles of 1 point do
+        Assert.Equal(3, Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(samples: 2, classes: 3)).ActualValue);
+    }
+
+    [Fact]
     public void Without_noise_the_moons_lie_exactly_on_their_half_circles()
     {
         var moons = Datasets.Moons(50, 0.0, 1);

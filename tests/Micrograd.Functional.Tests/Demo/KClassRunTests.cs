@@ -60,8 +60,10 @@ public sealed class KClassRunTests : IDisposable
     [InlineData("--dataset circles --classes 3", "--classes applies only to --dataset blobs, not 'circles'")]
     [InlineData("--dataset blobs --classes 3 --loss hinge", "--loss hinge is binary and cannot tell 3 classes apart; use --loss ce")]
     [InlineData("--dataset blobs --classes 4 --loss bce", "--loss bce is binary and cannot tell 4 classes apart")]
-    [InlineData("--dataset blobs --classes 1", "--classes must be a whole number of at least 2, not '1'")]
-    [InlineData("--dataset blobs --classes x", "--classes must be a whole number of at least 2, not 'x'")]
+    [InlineData("--dataset blobs --classes 1", "--classes must be a whole number from 2 to 100 (the number of points), not '1'")]
+    [InlineData("--dataset blobs --classes 101", "--classes must be a whole number from 2 to 100 (the number of points), not '101'")]
+    [InlineData("--dataset blobs --classes 100000", "--classes must be a whole number from 2 to 100 (the number of points), not '100000'")]
+    [InlineData("--dataset blobs --classes x", "--classes must be a whole number from 2 to 100 (the number of points), not 'x'")]
     public void A_wrong_use_of_classes_exits_with_code_2_and_one_line_that_says_why(string arguments, string expected)
     {
         var output = _folder.File("usage");
@@ -70,6 +72,28 @@ public sealed class KClassRunTests : IDisposable
         Assert.StartsWith($"error: {expected}", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Equal("", result.Out);
         Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Three_blobs_by_default_train_with_sgd_from_0_1_and_reach_87_percent_on_the_overlapping_seed_1337_blobs()
+    {
+        var folder = _folder.File("blobs3-default");
+        var result = DemoProcess.Run("--dataset", "blobs", "--classes", "3", "--out", folder);
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}: {result.Error}");
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal("sgd", root.GetProperty("optimizer").GetString());
+        Assert.Equal(0.1, root.GetProperty("learningRate").GetProperty("start").GetDouble());
+        var losses = root.GetProperty("loss").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.True(losses.Max() == losses[0], $"the loss rose from {losses[0]} to {losses.Max()}"); // at 1.0 it jumped 5.7 → 28.8
+        Assert.True(root.GetProperty("trainedAccuracy").GetDouble() >= 0.85, $"trained accuracy {root.GetProperty("trainedAccuracy").GetDouble()}");
+    }
+
+    [Fact]
+    public void Help_gives_sgds_default_rate_for_more_than_two_classes()
+    {
+        var help = System.Text.RegularExpressions.Regex.Replace(DemoProcess.Run("--help").Out, @"\s+", " "); // help wraps its lines
+        Assert.Contains("sgd starts at 0.1 above 2 classes", help, StringComparison.Ordinal);
     }
 
     [Fact]

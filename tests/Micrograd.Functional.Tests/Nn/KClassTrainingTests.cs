@@ -73,16 +73,16 @@ public sealed class KClassTrainingTests : IDisposable
     [Theory]
     [InlineData(TrainingEngine.Graph)]
     [InlineData(TrainingEngine.Compiled)]
-    public void A_label_outside_the_models_classes_is_rejected_with_a_message_naming_it(TrainingEngine engine)
+    public void Data_with_more_classes_than_the_model_has_outputs_is_rejected_with_a_message_naming_both(TrainingEngine engine)
     {
         var twoOutputs = Mlp.Create(2, [4, 2], seed: 1);
         var error = Assert.Throws<ArgumentException>(() => twoOutputs.Train(Blobs, Softmax with { Engine = engine }));
-        Assert.Contains("Class labels must be 0 or 1; found 2", error.Message);
+        Assert.Contains("the model has 2 outputs but the data has 3 classes; use a model of 3 outputs", error.Message);
 
         // Minibatches are checked as they come.
         var fourClasses = Datasets.Blobs(classes: 4);
         var batches = Softmax with { Engine = engine, Batch = _ => fourClasses };
-        Assert.Contains("found 3", Assert.Throws<ArgumentException>(() => Mlp.Create(2, [4, 3], seed: 1).Train(Blobs, batches).First()).Message);
+        Assert.Contains("the model has 3 outputs but the data has 4 classes", Assert.Throws<ArgumentException>(() => Mlp.Create(2, [4, 3], seed: 1).Train(Blobs, batches).First()).Message);
     }
 
     [Fact]

@@ -97,6 +97,15 @@ public class LossTests
     }
 
     [Fact]
+    public void Binary_accuracy_refuses_a_label_other_than_0_or_1_instead_of_counting_it_wrong()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Loss.Accuracy([0.3, -0.2], [2, 0]));
+        Assert.Equal("labels", error.ParamName);
+        Assert.Contains("Class labels must be 0 or 1; found 2", error.Message);
+        Assert.Contains("Classification.Accuracy", error.Message);
+    }
+
+    [Fact]
     public void Losses_are_found_by_name()
     {
         Assert.Equal(Loss.Hinge, Loss.Parse("HINGE"));
