@@ -33,7 +33,7 @@ public abstract record Optimizer
 
     /// <summary>The untyped step, for training loops that pass back the state <see cref="StartAny"/> made.</summary>
     internal abstract (ImmutableArray<double> Parameters, OptimizerState State) StepAny(
-        ImmutableArray<double> parameters, ImmutableArray<double> gradients, OptimizerState state);
+        ImmutableArray<double> parameters, ImmutableArray<double> grads, OptimizerState state);
 }
 
 /// <summary>
@@ -52,17 +52,17 @@ public abstract record Optimizer<TState> : Optimizer
 
     /// <summary>Takes one step at the rate η(state.Step): returns the new parameters and the new state.</summary>
     /// <param name="parameters">The current parameters.</param>
-    /// <param name="gradients">∂loss/∂parameter, in the same order.</param>
+    /// <param name="grads">∂loss/∂parameter, in the same order.</param>
     /// <param name="state">The state returned by <see cref="Start"/> or by the previous step.</param>
     /// <exception cref="ArgumentException">The lengths differ, or the state was started for another number of parameters.</exception>
     [Pure]
     public (ImmutableArray<double> Parameters, TState State) Step(
-        ImmutableArray<double> parameters, ImmutableArray<double> gradients, TState state)
+        ImmutableArray<double> parameters, ImmutableArray<double> grads, TState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (parameters.IsDefault || gradients.IsDefault || parameters.Length != gradients.Length)
+        if (parameters.IsDefault || grads.IsDefault || parameters.Length != grads.Length)
         {
-            throw new ArgumentException($"There are {Length(parameters)} parameters but {Length(gradients)} gradients.", nameof(gradients));
+            throw new ArgumentException($"There are {Length(parameters)} parameters but {Length(grads)} gradients.", nameof(grads));
         }
 
         if (SizeOf(state) is { } size && size != parameters.Length)
@@ -70,17 +70,17 @@ public abstract record Optimizer<TState> : Optimizer
             throw new ArgumentException($"The state {state} was started for {size} parameters, not {parameters.Length}.", nameof(state));
         }
 
-        return Update(parameters, gradients, state, LearningRate.At(state.Step));
+        return Update(parameters, grads, state, LearningRate.At(state.Step));
     }
 
     /// <summary>The update rule proper, given this step's learning rate; the lengths are already checked.</summary>
     /// <param name="parameters">The current parameters.</param>
-    /// <param name="gradients">The gradients, as many as the parameters.</param>
+    /// <param name="grads">The gradients, as many as the parameters.</param>
     /// <param name="state">The state, of the parameters' size.</param>
     /// <param name="rate">η(state.Step).</param>
     [Pure]
     protected abstract (ImmutableArray<double> Parameters, TState State) Update(
-        ImmutableArray<double> parameters, ImmutableArray<double> gradients, TState state, double rate);
+        ImmutableArray<double> parameters, ImmutableArray<double> grads, TState state, double rate);
 
     /// <summary>The number of parameters <paramref name="state"/> holds moments for, or null when it holds none.</summary>
     /// <param name="state">A state of this optimizer.</param>
@@ -90,8 +90,8 @@ public abstract record Optimizer<TState> : Optimizer
     internal sealed override OptimizerState StartAny(int parameterCount) => Start(parameterCount);
 
     internal sealed override (ImmutableArray<double> Parameters, OptimizerState State) StepAny(
-        ImmutableArray<double> parameters, ImmutableArray<double> gradients, OptimizerState state) =>
-        Step(parameters, gradients, (TState)state);
+        ImmutableArray<double> parameters, ImmutableArray<double> grads, OptimizerState state) =>
+        Step(parameters, grads, (TState)state);
 
     private static int Length(ImmutableArray<double> values) => values.IsDefault ? 0 : values.Length;
 }

@@ -30,8 +30,8 @@ public sealed record Sgd(LearningRate LearningRate) : Optimizer<Sgd.State>
 
     /// <inheritdoc/>
     protected override (ImmutableArray<double> Parameters, State State) Update(
-        ImmutableArray<double> parameters, ImmutableArray<double> gradients, State state, double rate) =>
-        ([.. parameters.Select((p, i) => p - rate * gradients[i])], new State(state.Step + 1));
+        ImmutableArray<double> parameters, ImmutableArray<double> grads, State state, double rate) =>
+        ([.. parameters.Select((p, i) => p - rate * grads[i])], new State(state.Step + 1));
 
     /// <inheritdoc/>
     protected override int? SizeOf(State state) => null;
@@ -70,9 +70,9 @@ public sealed record Momentum(LearningRate LearningRate, double Beta = 0.9) : Op
 
     /// <inheritdoc/>
     protected override (ImmutableArray<double> Parameters, State State) Update(
-        ImmutableArray<double> parameters, ImmutableArray<double> gradients, State state, double rate)
+        ImmutableArray<double> parameters, ImmutableArray<double> grads, State state, double rate)
     {
-        ImmutableArray<double> v = [.. state.Velocity.Select((vi, i) => Beta * vi + gradients[i])];
+        ImmutableArray<double> v = [.. state.Velocity.Select((vi, i) => Beta * vi + grads[i])];
         return ([.. parameters.Select((p, i) => p - rate * v[i])], new State(state.Step + 1, v));
     }
 
@@ -125,11 +125,11 @@ public sealed record Adam(LearningRate LearningRate, double Beta1 = 0.9, double 
 
     /// <inheritdoc/>
     protected override (ImmutableArray<double> Parameters, State State) Update(
-        ImmutableArray<double> parameters, ImmutableArray<double> gradients, State state, double rate)
+        ImmutableArray<double> parameters, ImmutableArray<double> grads, State state, double rate)
     {
         var t = state.Step + 1;
-        ImmutableArray<double> m = [.. state.M.Select((mi, i) => Beta1 * mi + (1 - Beta1) * gradients[i])];
-        ImmutableArray<double> v = [.. state.V.Select((vi, i) => Beta2 * vi + (1 - Beta2) * gradients[i] * gradients[i])];
+        ImmutableArray<double> m = [.. state.M.Select((mi, i) => Beta1 * mi + (1 - Beta1) * grads[i])];
+        ImmutableArray<double> v = [.. state.V.Select((vi, i) => Beta2 * vi + (1 - Beta2) * grads[i] * grads[i])];
         var (c1, c2) = (1 - Math.Pow(Beta1, t), 1 - Math.Pow(Beta2, t));
         return ([.. parameters.Select((p, i) => p - rate * (m[i] / c1) / (Math.Sqrt(v[i] / c2) + Epsilon))], new State(t, m, v));
     }
