@@ -31,16 +31,14 @@ public static class TrainCommand
             return context.Fail(ExitCode.Usage, $"--batch-size must be at most the number of rows of '{data.Name}' ({data.Count}), not {settings.BatchSize}");
         }
 
-        var folder = settings.Out ?? Path.Combine("artifacts", data.Name);
-        try
+        var folder = settings.Out ?? DefaultFolder(data);
+        var prepared = OutputFolder.Prepare(folder, ArtifactWriter.Names);
+        if (prepared.Case is Error refused)
         {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return context.Fail(ExitCode.Failure, $"cannot create the output folder '{folder}': {e.Message}");
+            return context.Fail(refused.Code == ExitCode.Usage ? ExitCode.Usage : ExitCode.Failure, refused.Message);
         }
 
+        using var output = (OutputFolder)prepared;
         // One output for a binary loss, one score per class for softmax (the options' validator keeps binary losses to 2 classes).
         var model = Mlp.Create(data.FeatureCount, [.. settings.Hidden, settings.Loss.OutputsFor(data.Classes)], settings.Seed, settings.Activation, Activation.Linear);
         var options = TrainingOptionsFor(settings, data);
@@ -61,8 +59,15 @@ public static class TrainCommand
             return context.Fail(ExitCode.Cancelled, "cancelled; no files were written");
         }
 
+        if (FirstNonFinite(history.Model) is { } bad)
+        {
+            // The loss was finite but the last update was not: nothing of this run is worth writing.
+            return context.Fail(ExitCode.Failure, string.Create(CultureInfo.InvariantCulture,
+                $"training diverged at step {history.Steps[^1].Step}: parameter {bad.Index} is {bad.Value} after the update; try a smaller --lr (this run started at {settings.InitialRate})"));
+        }
+
         warmup.Wait();
-        var written = ArtifactWriter.WriteAll(folder, settings, data, history);
+        var written = output.Replace(staging => ArtifactWriter.WriteAll(staging, settings, data, history));
         return written.Match(
             Succ: files =>
             {
@@ -71,6 +76,34 @@ public static class TrainCommand
                 return ExitCode.Success;
             },
             Fail: error => context.Fail(ExitCode.Failure, error.Message));
+    }
+
+    /// <summary>
+    /// <c>artifacts/NAME</c>, NAME being the data's name made safe as one folder name: characters other than letters,
+    /// digits, '-', '_' and '.' become '_', leading dots go (so never <c>.</c> or <c>..</c>, as for <c>csv:..csv</c>),
+    /// and an empty name becomes <c>csv</c> (only a CSV file's name can be empty).
+    /// </summary>
+    /// <param name="data">The training data.</param>
+    public static string DefaultFolder(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var safe = new string([.. data.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]).TrimStart('.');
+        return Path.Combine("artifacts", safe.Length == 0 ? "csv" : safe);
+    }
+
+    /// <summary>The first parameter that is not finite, or null when all are.</summary>
+    private static (int Index, double Value)? FirstNonFinite(Mlp model)
+    {
+        var values = model.ParameterValues();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return (i, values[i]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>micrograd's training (hinge + 1e-4 L2, full batch) with the settings' loss, optimizer, steps and batches.</summary>

@@ -14,15 +14,18 @@ public static class ArtifactWriter
     /// <summary>The trained model's file name.</summary>
     public const string ModelName = "model.json";
 
+    /// <summary>The names of every file the demo may write into the output folder.</summary>
+    public static readonly IReadOnlyCollection<string> Names = [DecisionBoundaryPlot.Name, TrainingPlot.Name, SummaryFile.Name, ModelName];
+
     /// <summary>
     /// Writes <c>decision-boundary.png</c> (only for two features), <c>training.png</c>, <c>summary.json</c> and
-    /// <c>model.json</c> into <paramref name="folder"/>, which must exist.
+    /// <c>model.json</c> into <paramref name="folder"/>, which must exist (the staging folder of <see cref="OutputFolder"/>).
     /// </summary>
     /// <param name="folder">The output folder.</param>
     /// <param name="settings">The run's settings.</param>
     /// <param name="data">The training data.</param>
     /// <param name="history">The finished run.</param>
-    /// <returns>The names of the files written, or an error naming the file that could not be written.</returns>
+    /// <returns>The names of the files written, or an error naming the file that could not be written and why.</returns>
     public static Fin<IReadOnlyList<string>> WriteAll(string folder, DemoSettings settings, Dataset data, TrainingHistory history)
     {
         var model = history.Model;
@@ -47,7 +50,7 @@ public static class ArtifactWriter
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                return FinFail<IReadOnlyList<string>>(Error.New($"cannot write {path}: {e.Message}"));
+                return FinFail<IReadOnlyList<string>>(Error.New($"{name}: {e.Message}"));
             }
         }
 
