@@ -22,12 +22,34 @@ public static class Cli
     /// <param name="stderr">Where the one-line error goes.</param>
     /// <param name="interactive">True to draw a live progress bar on <paramref name="stdout"/> (a terminal); false for one plain line per step.</param>
     /// <param name="cancellation">Stops training between steps (Ctrl+C).</param>
-    /// <returns>0 on success, 1 when the run fails, 2 for a usage error, 130 when cancelled.</returns>
+    /// <returns>
+    /// 0 on success, 1 when the run fails, 2 for a usage error, 130 when cancelled. A failing <paramref name="stdout"/>
+    /// (full device, closed pipe) does not stop the run: it ends as it would have, with one warning line on
+    /// <paramref name="stderr"/> when it succeeds.
+    /// </returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(stdout, stderr, interactive, cancellation);
-        var parse = Build(context).Parse(args);
+        var output = new TolerantWriter(stdout);
+        var code = Run(args, new CliContext(output, new TolerantWriter(stderr), interactive, cancellation));
+        if (output.Failure is { } failure && code == ExitCode.Success)
+        {
+            // Progress lost is not a failed run: the files are written; say once what happened to the output.
+            stderr.WriteLine($"warning: standard output failed ({failure.GetType().Name}: {SafeText.Bounded(failure.Message)}), so progress was not shown; the run finished");
+        }
+
+        return code;
+    }
+
+    /// <summary>
+    /// The parser's settings: response files (<c>@file</c>, which System.CommandLine expands by default) are off,
+    /// so <c>@name</c> is an ordinary argument; the demo documents no such feature.
+    /// </summary>
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
+    private static int Run(string[] args, CliContext context)
+    {
+        var parse = Build(context).Parse(args, Parsing);
         if (parse.Action is ParseErrorAction)
         {
             // An option's own message first: for "--steps --out x" that is "--steps must be …, not '--out'", not "unknown 'x'".
@@ -41,7 +63,7 @@ public static class Cli
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -7,12 +7,15 @@ namespace Micrograd.Demo;
 /// <param name="Cancellation">Set by Ctrl+C; training stops between steps.</param>
 public sealed record CliContext(TextWriter Out, TextWriter Error, bool Interactive, CancellationToken Cancellation)
 {
+    /// <summary>The most characters of a message on standard error; control characters are escaped (<see cref="SafeText"/>).</summary>
+    public const int MaxMessageLength = 1000;
+
     /// <summary>Writes one line to standard error, prefixed with <c>error:</c>, and returns <paramref name="exitCode"/>.</summary>
     /// <param name="exitCode">The exit code to return.</param>
-    /// <param name="message">The problem, in one line.</param>
+    /// <param name="message">The problem, in one line (cut to <see cref="MaxMessageLength"/> characters).</param>
     public int Fail(int exitCode, string message)
     {
-        Error.WriteLine($"error: {message}");
+        Error.WriteLine($"error: {SafeText.Bounded(message, MaxMessageLength)}");
         return exitCode;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LanguageExt.Common;
 using Micrograd.Functional;
 using Micrograd.Functional.Data;
 using Micrograd.Functional.Files;
@@ -23,24 +24,37 @@ public static class GraphCommand
         return command;
     }
 
-    /// <summary>Writes every drawing; returns 1 (after writing the .dot files) when Graphviz is missing.</summary>
+    /// <summary>
+    /// Writes every drawing; returns 1 (after writing the .dot files) when dot is missing or fails. Each failure is
+    /// named for what it is: dot not on PATH, dot exited with code N (with its stderr, cut to about 200 characters),
+    /// or dot did not finish within Graphviz's 60 s. After the first failure dot is not called again, so a hanging
+    /// dot costs at most 60 s.
+    /// </summary>
     private static int Execute(string folder, CliContext context)
     {
         Directory.CreateDirectory(folder);
-        var missingDot = false;
+        var dotFailure = Graphviz.IsInstalled ? null : Graphviz.InstallHint;
         foreach (var (name, dot, note) in Drawings())
         {
             var dotPath = Path.Combine(folder, name + ".dot");
             AtomicFile.WriteText(dotPath, dot);
-            var svg = Graphviz.Render(dot, Path.ChangeExtension(dotPath, ".svg"));
-            missingDot |= svg.IsFail;
-            context.Out.WriteLine($"wrote {dotPath}{(svg.IsSucc ? " and .svg" : "")}: {note}");
+            var rendered = false;
+            if (dotFailure is null)
+            {
+                var svg = Graphviz.Render(dot, Path.ChangeExtension(dotPath, ".svg"));
+                dotFailure = svg.Case is Error error ? error.Message : null;
+                rendered = svg.IsSucc;
+            }
+
+            context.Out.WriteLine($"wrote {dotPath}{(rendered ? " and .svg" : "")}: {note}");
         }
 
         var summary = Path.Combine(folder, "moons-step-summary.txt");
         AtomicFile.WriteText(summary, GraphSummary.Of(MoonsStep()) + Environment.NewLine);
         context.Out.WriteLine($"wrote {summary}");
-        return missingDot ? context.Fail(ExitCode.Failure, $"the .dot files are written, but not the .svg files: {Graphviz.InstallHint}") : ExitCode.Success;
+        return dotFailure is null
+            ? ExitCode.Success
+            : context.Fail(ExitCode.Failure, $"the .dot files are written, but not the .svg files: {SafeText.Bounded(dotFailure, SafeText.QuoteLength + 40)}");
     }
 
     private static IEnumerable<(string Name, string Dot, string Note)> Drawings()

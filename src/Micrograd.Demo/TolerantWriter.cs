@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Micrograd.Demo;
+
+/// <summary>
+/// A writer that never lets an output failure abort the run: the first <see cref="IOException"/> (a full device, a
+/// closed pipe as in <c>| head -1</c>) is kept in <see cref="Failure"/> and everything after it is dropped, so
+/// training and the writing of the files go on.
+/// </summary>
+/// <param name="inner">The real output.</param>
+public sealed class TolerantWriter(TextWriter inner) : TextWriter
+{
+    /// <summary>The first write failure, or null while every write has succeeded.</summary>
+    public IOException? Failure { get; private set; }
+
+    /// <inheritdoc/>
+    public override Encoding Encoding => inner.Encoding;
+
+    /// <inheritdoc/>
+    public override IFormatProvider FormatProvider => inner.FormatProvider;
+
+    /// <inheritdoc/>
+    public override void Write(char value) => Try(() => inner.Write(value));
+
+    /// <inheritdoc/>
+    public override void Write(char[] buffer, int index, int count) => Try(() => inner.Write(buffer, index, count));
+
+    /// <inheritdoc/>
+    public override void Write(string? value) => Try(() => inner.Write(value));
+
+    /// <inheritdoc/>
+    public override void WriteLine(string? value) => Try(() => inner.WriteLine(value));
+
+    /// <inheritdoc/>
+    public override void Flush() => Try(inner.Flush);
+
+    private void Try(Action write)
+    {
+        if (Failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            Failure = e;
+        }
+    }
+}
