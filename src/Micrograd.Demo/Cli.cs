@@ -31,11 +31,12 @@ public static class Cli
     {
         ArgumentNullException.ThrowIfNull(args);
         var output = new TolerantWriter(stdout);
-        var code = Run(args, new CliContext(output, new TolerantWriter(stderr), interactive, cancellation));
+        var errors = new TolerantWriter(stderr);
+        var code = Run(args, new CliContext(output, errors, interactive, cancellation));
         if (output.Failure is { } failure && code == ExitCode.Success)
         {
             // Progress lost is not a failed run: the files are written; say once what happened to the output.
-            stderr.WriteLine($"warning: standard output failed ({failure.GetType().Name}: {SafeText.Bounded(failure.Message)}), so progress was not shown; the run finished");
+            errors.WriteLine($"warning: standard output failed ({failure.GetType().Name}: {SafeText.Bounded(failure.Message)}), so progress was not shown; the run finished");
         }
 
         return code;

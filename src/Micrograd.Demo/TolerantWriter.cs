@@ -3,15 +3,16 @@ using System.Text;
 namespace Micrograd.Demo;
 
 /// <summary>
-/// A writer that never lets an output failure abort the run: the first <see cref="IOException"/> (a full device, a
-/// closed pipe as in <c>| head -1</c>) is kept in <see cref="Failure"/> and everything after it is dropped, so
-/// training and the writing of the files go on.
+/// A writer that never lets an output failure abort the run: the first <see cref="IOException"/> (a full device such
+/// as <c>&gt; /dev/full</c>) or <see cref="UnauthorizedAccessException"/> (what .NET throws for a closed descriptor,
+/// <c>&gt;&amp;-</c>) is kept in <see cref="Failure"/> and everything after it is dropped, so training and the writing
+/// of the files go on. (.NET itself ignores a closed pipe, as in <c>| head -1</c>.)
 /// </summary>
 /// <param name="inner">The real output.</param>
 public sealed class TolerantWriter(TextWriter inner) : TextWriter
 {
     /// <summary>The first write failure, or null while every write has succeeded.</summary>
-    public IOException? Failure { get; private set; }
+    public Exception? Failure { get; private set; }
 
     /// <inheritdoc/>
     public override Encoding Encoding => inner.Encoding;
@@ -45,7 +46,7 @@ public sealed class TolerantWriter(TextWriter inner) : TextWriter
         {
             write();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Failure = e;
         }

@@ -8,11 +8,13 @@ public sealed class OutputFailureTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 
-    [Fact]
-    public void A_failing_standard_output_still_trains_writes_every_file_exits_0_and_warns_once_on_stderr()
+    [Theory]
+    [InlineData(false, "IOException: No space left on device")] // > /dev/full
+    [InlineData(true, "UnauthorizedAccessException: Access to the path is denied.")] // >&- (a closed descriptor)
+    public void A_failing_standard_output_still_trains_writes_every_file_exits_0_and_warns_once_on_stderr(bool closed, string cause)
     {
         var output = _folder.File("out");
-        using var stdout = new FailingWriter();
+        using var stdout = new FailingWriter(closed);
         using var stderr = new StringWriter();
 
         var code = Cli.Run(["--steps", "3", "--hidden", "2", "--out", output], stdout, stderr);
@@ -20,7 +22,18 @@ public sealed class OutputFailureTests : IDisposable
         Assert.Equal(ExitCode.Success, code);
         Assert.Equal(4, Directory.GetFiles(output).Length);
         var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("warning: standard output failed (IOException: No space left on device), so progress was not shown; the run finished", line.TrimEnd('\r'));
+        Assert.Equal($"warning: standard output failed ({cause}), so progress was not shown; the run finished", line.TrimEnd('\r'));
+    }
+
+    [Fact]
+    public void Failing_standard_output_and_standard_error_together_still_finish_the_run_with_its_exit_code()
+    {
+        var output = _folder.File("out");
+        using var failing = new FailingWriter(closed: false);
+
+        Assert.Equal(ExitCode.Success, Cli.Run(["--steps", "2", "--hidden", "2", "--out", output], failing, failing));
+        Assert.Equal(4, Directory.GetFiles(output).Length);
+        Assert.Equal(ExitCode.Usage, Cli.Run(["--steps", "abc"], failing, failing));
     }
 
     [Fact]
@@ -37,11 +50,12 @@ public sealed class OutputFailureTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    /// <summary>A writer whose every write fails as a full disk does.</summary>
-    private sealed class FailingWriter : TextWriter
+    /// <summary>A writer whose every write fails as a full disk does, or as .NET's console does on a closed descriptor.</summary>
+    private sealed class FailingWriter(bool closed) : TextWriter
     {
         public override Encoding Encoding => Encoding.UTF8;
 
-        public override void Write(char value) => throw new IOException("No space left on device");
+        public override void Write(char value) =>
+            throw (closed ? new UnauthorizedAccessException("Access to the path is denied.") : new IOException("No space left on device"));
     }
 }
