@@ -50,6 +50,12 @@ public sealed class OutputFolder : IDisposable
                 return Refuse(ExitCode.Usage, $"--out cannot be the root folder '{full}'");
             }
 
+            var here = Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory);
+            if (here == full || here.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return Refuse(ExitCode.Usage, $"--out '{path}' is the current folder or holds it, and the demo replaces the whole --out folder; choose a folder inside it, such as artifacts/run");
+            }
+
             if (File.Exists(full))
             {
                 return Refuse(ExitCode.Usage, $"--out '{path}' is a file, not a folder");

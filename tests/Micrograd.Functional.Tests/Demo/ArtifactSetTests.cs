@@ -92,6 +92,30 @@ public sealed class ArtifactSetTests : IDisposable
     }
 
     [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void The_current_folder_or_one_holding_it_is_refused_as_out_since_the_whole_folder_is_replaced(string output)
+    {
+        var result = DemoProcess.Run("--steps", "1", "--out", output);
+
+        Assert.Equal(ExitCode.Usage, result.ExitCode);
+        Assert.Contains("is the current folder or holds it", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_out_path_that_is_a_file_is_refused_and_the_file_kept()
+    {
+        var file = _folder.File("model.json");
+        File.WriteAllText(file, "mine");
+
+        var result = DemoProcess.Run("--steps", "1", "--out", file);
+
+        Assert.Equal(ExitCode.Usage, result.ExitCode);
+        Assert.Contains("is a file, not a folder", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(file));
+    }
+
+    [Theory]
     [InlineData("..", "csv")]
     [InlineData(".", "csv")]
     [InlineData("", "csv")]
