@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LanguageExt;
 using LanguageExt.Common;
 using Micrograd.Demo.Artifacts;
 using Micrograd.Demo.Progress;
@@ -19,7 +20,18 @@ public static class TrainCommand
     public static int Execute(DemoSettings settings, CliContext context)
     {
         var clock = Stopwatch.StartNew();
-        var loaded = settings.Dataset.Load(settings.Seed);
+        Fin<Dataset> loaded;
+        try
+        {
+            // Read on a pool thread so that Ctrl+C is honoured even while a read blocks (a FIFO without a writer);
+            // the abandoned read cannot keep the process alive.
+            loaded = Task.Run(() => settings.Dataset.Load(settings.Seed)).WaitAsync(context.Cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return context.Fail(ExitCode.Cancelled, "cancelled; no files were written");
+        }
+
         if (loaded.Case is Error error)
         {
             return context.Fail(ExitCode.Usage, error.Message);

@@ -21,6 +21,33 @@ public sealed class FailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_while_the_data_file_blocks_as_a_fifo_with_no_writer_exits_with_130_at_once()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no FIFOs
+        }
+
+        var fifo = _folder.File("points.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var stderr = new StringWriter();
+        var run = Task.Run(() => Cli.Run(["--dataset", $"csv:{fifo}", "--out", _folder.File("out")], TextWriter.Null, stderr, cancellation: cancel.Token));
+        // The read of a FIFO without a writer blocks in open() for good; it is left behind on a pool thread, which does not keep a process alive.
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20))) == run;
+
+        Assert.True(finished, "Ctrl+C was not honoured while reading the FIFO");
+        Assert.Equal(ExitCode.Cancelled, await run);
+        Assert.Equal("error: cancelled; no files were written", stderr.ToString().TrimEnd());
+        Assert.False(Directory.Exists(_folder.File("out")));
+    }
+
+    [Fact]
     public void An_output_folder_that_cannot_be_created_exits_with_1_before_training()
     {
         var file = _folder.File("a-file");
