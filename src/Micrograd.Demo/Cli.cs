@@ -24,7 +24,7 @@ public static class Cli
     /// <param name="cancellation">Stops training between steps (Ctrl+C).</param>
     /// <returns>
     /// 0 on success, 1 when the run fails, 2 for a usage error, 130 when cancelled. A failing <paramref name="stdout"/>
-    /// (full device, closed pipe) does not stop the run: it ends as it would have, with one warning line on
+    /// (a full device, a closed descriptor) does not stop the run: it ends as it would have, with one warning line on
     /// <paramref name="stderr"/> when it succeeds.
     /// </returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellation = default)

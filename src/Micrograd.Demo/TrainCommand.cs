@@ -13,10 +13,13 @@ namespace Micrograd.Demo;
 /// <summary>The root command's action: load the data, train with live progress, write the four output files.</summary>
 public static class TrainCommand
 {
-    /// <summary>Runs one training and writes its files into the output folder.</summary>
+    /// <summary>Runs one training and replaces the output folder's set of files with the new one (<see cref="OutputFolder"/>).</summary>
     /// <param name="settings">The checked command-line settings.</param>
     /// <param name="context">Output writers, run mode and cancellation.</param>
-    /// <returns>An <see cref="ExitCode"/>: 2 when the data cannot be read, 1 when training diverges or a file cannot be written.</returns>
+    /// <returns>
+    /// An <see cref="ExitCode"/>: 2 when the data cannot be read or <c>--out</c> cannot take the set, 1 when training
+    /// diverges or a file cannot be written (the old set is then left as it was), 130 when cancelled.
+    /// </returns>
     public static int Execute(DemoSettings settings, CliContext context)
     {
         var clock = Stopwatch.StartNew();
