@@ -62,7 +62,7 @@ public static class TrainCommand
         TrainingHistory history;
         try
         {
-            history = new TrainingHistory(progress.Track(model.Train(data, options, context.Cancellation), settings.Steps));
+            history = progress.Track(model.Train(data, options, context.Cancellation), settings.Steps);
         }
         catch (TrainingDivergedException e)
         {
@@ -78,7 +78,7 @@ public static class TrainCommand
         {
             // The loss was finite but the last update was not: nothing of this run is worth writing.
             return context.Fail(ExitCode.Failure, string.Create(CultureInfo.InvariantCulture,
-                $"training diverged at step {history.Steps[^1].Step}: parameter {bad.Index} is {bad.Value} after the update; try a smaller --lr (this run started at {settings.InitialRate})"));
+                $"training diverged at step {history.StepCount - 1}: parameter {bad.Index} is {bad.Value} after the update; try a smaller --lr (this run started at {settings.InitialRate})"));
         }
 
         warmup.Wait();

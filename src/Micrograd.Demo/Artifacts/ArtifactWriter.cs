@@ -33,7 +33,7 @@ public static class ArtifactWriter
         var files = new List<(string Name, Action<string> Write)>();
         if (data.FeatureCount == 2)
         {
-            var title = FormattableString.Invariant($"{what}: accuracy {100 * history.AccuracyOn(data):0.#}% after {history.Steps.Length} steps");
+            var title = FormattableString.Invariant($"{what}: accuracy {100 * history.AccuracyOn(data):0.#}% after {history.StepCount} steps");
             files.Add((DecisionBoundaryPlot.Name, path => AtomicFile.Write(path, DecisionBoundaryPlot.Render(model, data, title))));
         }
 

@@ -24,7 +24,7 @@ public static class SummaryFile
         {
             var model = history.Model;
             json.WriteStartObject();
-            json.WriteNumber("steps", history.Steps.Length);
+            json.WriteNumber("steps", history.StepCount);
             json.WriteNumber("finalLoss", history.FinalLoss);
             json.WriteNumber("finalAccuracy", history.FinalAccuracy);
             json.WriteNumber("trainedAccuracy", history.AccuracyOn(data));

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Micrograd.Functional.Nn;
 using Spectre.Console;
@@ -10,7 +9,7 @@ namespace Micrograd.Demo.Progress;
 public sealed class LiveProgress(TextWriter output) : IProgressView
 {
     /// <inheritdoc/>
-    public ImmutableArray<TrainingStep> Track(IEnumerable<TrainingStep> steps, int total)
+    public TrainingHistory Track(IEnumerable<TrainingStep> steps, int total)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         return console.Progress()
@@ -19,15 +18,15 @@ public sealed class LiveProgress(TextWriter output) : IProgressView
             .Start(context =>
             {
                 var task = context.AddTask(Describe(null, total), maxValue: total);
-                var done = ImmutableArray.CreateBuilder<TrainingStep>(total);
+                var history = new TrainingHistory.Recorder(total);
                 foreach (var step in steps)
                 {
-                    done.Add(step);
+                    history.Add(step);
                     task.Description = Describe(step, total);
                     task.Increment(1);
                 }
 
-                return done.ToImmutable();
+                return history.ToHistory();
             });
     }
 

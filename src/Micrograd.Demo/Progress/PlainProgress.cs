@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Micrograd.Functional.Nn;
 
 namespace Micrograd.Demo.Progress;
@@ -8,16 +7,16 @@ namespace Micrograd.Demo.Progress;
 public sealed class PlainProgress(TextWriter output) : IProgressView
 {
     /// <inheritdoc/>
-    public ImmutableArray<TrainingStep> Track(IEnumerable<TrainingStep> steps, int total)
+    public TrainingHistory Track(IEnumerable<TrainingStep> steps, int total)
     {
-        var done = ImmutableArray.CreateBuilder<TrainingStep>(total);
+        var history = new TrainingHistory.Recorder(total);
         foreach (var step in steps)
         {
             output.WriteLine(Line(step));
-            done.Add(step);
+            history.Add(step);
         }
 
-        return done.ToImmutable();
+        return history.ToHistory();
     }
 
     /// <summary>micrograd's <c>print(f"step {k} loss {total_loss.data}, accuracy {acc*100}%")</c>, with Python's float formatting.</summary>
