@@ -46,7 +46,7 @@ public static class Csv
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return FinFail<Dataset>(Error.New($"{path}: cannot read the file: {e.Message}"));
+            return FinFail<Dataset>(Error.New($"{path}: cannot read the file: {(Directory.Exists(path) ? "it is a directory, not a file" : e.Message)}"));
         }
     }
 
@@ -101,19 +101,19 @@ public static class Csv
             {
                 if (!double.TryParse(fields[k], Number, CultureInfo.InvariantCulture, out features[k]))
                 {
-                    return Fail($"field {k + 1} (\"{fields[k].Trim()}\") is not a number");
+                    return Fail($"field {k + 1} (\"{UntrustedText.Bounded(fields[k].Trim())}\") is not a number");
                 }
 
                 if (!double.IsFinite(features[k]))
                 {
-                    return Fail($"field {k + 1} (\"{fields[k].Trim()}\") is not finite; features must be finite numbers");
+                    return Fail($"field {k + 1} (\"{UntrustedText.Bounded(fields[k].Trim())}\") is not finite; features must be finite numbers");
                 }
             }
 
             var text = fields[^1];
             if (!double.TryParse(text, Number, CultureInfo.InvariantCulture, out var label) || label is not (0.0 or 1.0 or -1.0))
             {
-                return Fail($"the label (field {width}) is \"{text.Trim()}\"; labels must be 0 or 1 (or -1 and 1)");
+                return Fail($"the label (field {width}) is \"{UntrustedText.Bounded(text.Trim())}\"; labels must be 0 or 1 (or -1 and 1)");
             }
 
             (zeroLine, minusOneLine) = label switch
