@@ -22,6 +22,7 @@ namespace Micrograd.Functional.Data;
 /// number (so a typo in the first data row is reported rather than silently dropped as a header). The label
 /// is the last field: 0 or 1, or −1 and 1 (−1 read as 0), written as any number equal to those values (so
 /// numpy's <c>1.000000000000000000e+00</c> is read too); one file may not mix the 0/1 and −1/1 conventions.
+/// A field quoted in an error message is cut to 200 characters, control characters escaped (<see cref="UntrustedText"/>).
 /// </remarks>
 public static class Csv
 {

@@ -19,6 +19,10 @@ namespace Micrograd.Functional.Nn;
 ///   "layers": [ { "activation": "relu", "weights": [[w, w], …], "biases": [b, …] }, … ] }
 /// </code>
 /// Row i of a layer's <c>weights</c> and entry i of its <c>biases</c> belong to its neuron i.
+/// An <c>activation</c> is read only as one of the names written, exactly: <c>relu</c>, <c>tanh</c>,
+/// <c>sigmoid</c>, <c>linear</c> (lower case; any other case, spacing, number or comma list is refused).
+/// Nesting deeper than <see cref="MaxDepth"/> is refused; text quoted from the file in an error is
+/// bounded and escaped (<see cref="UntrustedText"/>).
 /// </remarks>
 public static class ModelFile
 {
