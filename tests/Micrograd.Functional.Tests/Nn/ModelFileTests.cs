@@ -147,6 +147,22 @@ public sealed class ModelFileTests : IDisposable
         Assert.DoesNotContain("truncated", message);
     }
 
+    [Theory]
+    [InlineData(64, "$ is array; expected object")]
+    [InlineData(65, "nested deeper than 64 levels")]
+    public void The_depth_limit_is_64_levels_exactly(int depth, string expected)
+    {
+        var message = Failure(ModelFile.FromJson(new string('[', depth) + new string(']', depth), "deep.json"));
+        Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void Deep_json_that_is_also_cut_short_is_reported_as_too_deep_and_shallow_garbage_as_invalid()
+    {
+        Assert.Contains("nested deeper than 64 levels", Failure(ModelFile.FromJson(new string('{', 1) + "\"a\":" + new string('[', 100), "x")));
+        Assert.Contains("not valid JSON", Failure(ModelFile.FromJson("[[[1,]]]", "x")));
+    }
+
     [Fact]
     public void A_huge_string_in_the_file_is_quoted_cut_to_200_characters()
     {
