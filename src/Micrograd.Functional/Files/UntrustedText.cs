@@ -4,34 +4,43 @@ using System.Text;
 namespace Micrograd.Functional.Files;
 
 /// <summary>
-/// Makes text read from a file safe to quote in a one-line error message: at most <see cref="MaxLength"/>
-/// characters (then "…"), and every control character escaped as <c>\uXXXX</c>, so a huge field cannot flood
-/// the message and an ANSI escape sequence cannot reach a terminal raw.
+/// Makes text read from a file safe to quote in a one-line error message: invisible and control characters
+/// escaped, and at most <see cref="MaxLength"/> characters (then "…"), so a huge field cannot flood the message
+/// and an ANSI escape sequence cannot reach a terminal raw.
 /// </summary>
 public static class UntrustedText
 {
-    /// <summary>The most characters of the text that are kept (200).</summary>
+    /// <summary>The most characters quoted, escapes included (200); an ellipsis follows when the text was longer.</summary>
     public const int MaxLength = 200;
 
     /// <summary>
-    /// The first <see cref="MaxLength"/> characters of <paramref name="text"/>, followed by "…" when it was longer,
-    /// with control characters (C0, DEL, C1, e.g. ESC as <c>\u001b</c>) escaped.
+    /// <paramref name="text"/> with each control, format (e.g. a bidi override or a zero-width space) or line-separator
+    /// character escaped as <c>\uXXXX</c> (ESC as <c>\u001b</c>; beyond the BMP <c>\UXXXXXXXX</c>), a lone surrogate
+    /// read as U+FFFD, and cut after <see cref="MaxLength"/> characters of the result, followed by "…" when anything was cut.
     /// </summary>
     /// <param name="text">Text from an untrusted source, e.g. a field of a file; null gives an empty string.</param>
-    /// <returns>A short, printable version of the text for an error message.</returns>
+    /// <returns>At most <see cref="MaxLength"/> + 1 printable characters for an error message.</returns>
     public static string Bounded(string? text)
     {
-        text ??= "";
-        var cut = text.Length <= MaxLength ? text.Length : char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength; // never half a pair
-        var kept = text.AsSpan(0, cut);
-        var result = new StringBuilder(kept.Length + 8);
-        foreach (var c in kept)
+        var result = new StringBuilder();
+        foreach (var rune in (text ?? "").EnumerateRunes())
         {
-            _ = char.IsControl(c)
-                ? result.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}")
-                : result.Append(c);
+            var shown = Visible(rune) ? rune.ToString() : Escape(rune);
+            if (result.Length + shown.Length > MaxLength)
+            {
+                return result.Append('…').ToString();
+            }
+
+            result.Append(shown);
         }
 
-        return text.Length > MaxLength ? result.Append('…').ToString() : result.ToString();
+        return result.ToString();
     }
+
+    private static bool Visible(Rune rune) =>
+        !Rune.IsControl(rune) && Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
+
+    private static string Escape(Rune rune) => rune.IsBmp
+        ? string.Create(CultureInfo.InvariantCulture, $"\\u{rune.Value:x4}")
+        : string.Create(CultureInfo.InvariantCulture, $"\\U{rune.Value:x8}");
 }
