@@ -93,6 +93,20 @@ public static partial class Training
         }
     }
 
+    /// <summary>The index of the first parameter that is NaN or infinite, or null when all are finite.</summary>
+    private static int? FirstNonFinite(ImmutableArray<double> parameters)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!double.IsFinite(parameters[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Step <paramref name="k"/>'s batch: the whole data without a Batch function, else its batch, checked to fit the model the same way on every engine.</summary>
     private static Dataset BatchOf(int k, Mlp model, Dataset data, TrainingOptions options)
     {
@@ -126,7 +140,7 @@ public static partial class Training
 
             var rate = optimizer.LearningRate.At(state.Step);
             (var parameters, state) = optimizer.StepAny(model.ParameterValues(), gradients, state);
-            if (parameters.Select((p, i) => (p, i)).Where(x => !double.IsFinite(x.p)).Select(x => (int?)x.i).FirstOrDefault() is { } bad)
+            if (FirstNonFinite(parameters) is { } bad)
             {
                 throw new TrainingDivergedException(k, loss, bad, parameters[bad], model); // never yield a model that cannot be used or saved
             }
