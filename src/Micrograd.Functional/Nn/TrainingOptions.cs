@@ -61,7 +61,8 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// The batch for each step, from the step number; null (the default) uses the whole dataset
-    /// every step, as micrograd's demo does.
+    /// every step, as micrograd's demo does. Each step checks what it returns: null, or a batch whose feature count
+    /// is not the model's inputs, throws an <see cref="ArgumentException"/> naming the step (on either engine).
     /// </summary>
     public Func<int, Dataset>? Batch { get; init; }
 
