@@ -22,6 +22,7 @@ namespace Micrograd.Functional.Data;
 /// number (so a typo in the first data row is reported rather than silently dropped as a header). The label
 /// is the last field: 0 or 1, or −1 and 1 (−1 read as 0), written as any number equal to those values (so
 /// numpy's <c>1.000000000000000000e+00</c> is read too); one file may not mix the 0/1 and −1/1 conventions.
+/// A field quoted in an error message is cut to 200 characters, control characters escaped (<see cref="UntrustedText"/>).
 /// </remarks>
 public static class Csv
 {
@@ -46,7 +47,7 @@ public static class Csv
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return FinFail<Dataset>(Error.New($"{path}: cannot read the file: {e.Message}"));
+            return FinFail<Dataset>(Error.New($"{path}: cannot read the file: {(Directory.Exists(path) ? "it is a directory, not a file" : e.Message)}"));
         }
     }
 
@@ -101,19 +102,19 @@ public static class Csv
             {
                 if (!double.TryParse(fields[k], Number, CultureInfo.InvariantCulture, out features[k]))
                 {
-                    return Fail($"field {k + 1} (\"{fields[k].Trim()}\") is not a number");
+                    return Fail($"field {k + 1} (\"{UntrustedText.Bounded(fields[k].Trim())}\") is not a number");
                 }
 
                 if (!double.IsFinite(features[k]))
                 {
-                    return Fail($"field {k + 1} (\"{fields[k].Trim()}\") is not finite; features must be finite numbers");
+                    return Fail($"field {k + 1} (\"{UntrustedText.Bounded(fields[k].Trim())}\") is not finite; features must be finite numbers");
                 }
             }
 
             var text = fields[^1];
             if (!double.TryParse(text, Number, CultureInfo.InvariantCulture, out var label) || label is not (0.0 or 1.0 or -1.0))
             {
-                return Fail($"the label (field {width}) is \"{text.Trim()}\"; labels must be 0 or 1 (or -1 and 1)");
+                return Fail($"the label (field {width}) is \"{UntrustedText.Bounded(text.Trim())}\"; labels must be 0 or 1 (or -1 and 1)");
             }
 
             (zeroLine, minusOneLine) = label switch

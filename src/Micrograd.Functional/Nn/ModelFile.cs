@@ -19,6 +19,10 @@ namespace Micrograd.Functional.Nn;
 ///   "layers": [ { "activation": "relu", "weights": [[w, w], …], "biases": [b, …] }, … ] }
 /// </code>
 /// Row i of a layer's <c>weights</c> and entry i of its <c>biases</c> belong to its neuron i.
+/// An <c>activation</c> is read only as one of the names written, exactly: <c>relu</c>, <c>tanh</c>,
+/// <c>sigmoid</c>, <c>linear</c> (lower case; any other case, spacing, number or comma list is refused).
+/// Nesting deeper than <see cref="MaxDepth"/> is refused; text quoted from the file in an error is
+/// bounded and escaped (<see cref="UntrustedText"/>).
 /// </remarks>
 public static class ModelFile
 {
@@ -27,6 +31,9 @@ public static class ModelFile
 
     /// <summary>The version this library writes and reads.</summary>
     public const int Version = 1;
+
+    /// <summary>The deepest nesting of arrays and objects a model file may have (64, System.Text.Json's default); a model needs 4.</summary>
+    public const int MaxDepth = 64;
 
     /// <summary>
     /// Writes <paramref name="model"/> to <paramref name="path"/> atomically: to a temporary file in
@@ -67,7 +74,7 @@ public static class ModelFile
             foreach (var layer in model.Layers)
             {
                 json.WriteStartObject();
-                json.WriteString("activation", layer.Activation.ToString().ToLowerInvariant());
+                json.WriteString("activation", NameOf(layer.Activation));
                 json.WriteStartArray("weights");
                 foreach (var neuron in layer.Neurons)
                 {
@@ -101,7 +108,7 @@ public static class ModelFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return FinFail<Mlp>(Error.New($"{path}: cannot read the model file: {e.Message}"));
+            return FinFail<Mlp>(Error.New($"{path}: cannot read the model file: {(Directory.Exists(path) ? "it is a directory, not a file" : e.Message)}"));
         }
     }
 
@@ -113,8 +120,12 @@ public static class ModelFile
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
             return FinSucc(Read(document.RootElement));
+        }
+        catch (JsonException) when (NestedTooDeep(json))
+        {
+            return FinFail<Mlp>(Error.New($"{source}: the JSON is nested deeper than {MaxDepth} levels (a model file has 4); the file is corrupted or not a model file."));
         }
         catch (JsonException e)
         {
@@ -124,6 +135,31 @@ public static class ModelFile
         {
             return FinFail<Mlp>(Error.New($"{source}: {e.Message}"));
         }
+    }
+
+    /// <summary>
+    /// Whether an array or object opens deeper than <see cref="MaxDepth"/> before the text is otherwise invalid:
+    /// the parser reports both as a JsonException, and only this scan tells them apart.
+    /// </summary>
+    private static bool NestedTooDeep(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject && reader.CurrentDepth >= MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // another fault came first
+        }
+
+        return false;
     }
 
     private static void WriteNumbers(Utf8JsonWriter json, IEnumerable<double> numbers)
@@ -144,7 +180,7 @@ public static class ModelFile
         var format = Property(root, "format", JsonValueKind.String, "$").GetString();
         if (format != Format)
         {
-            throw new FormatException($"$.format is \"{format}\"; expected \"{Format}\".");
+            throw new FormatException($"$.format is \"{UntrustedText.Bounded(format)}\"; expected \"{Format}\".");
         }
 
         var version = Integer(Property(root, "version", JsonValueKind.Number, "$"), "$.version");
@@ -171,11 +207,7 @@ public static class ModelFile
         {
             var at = $"$.layers[{l}]";
             Expect(layer, JsonValueKind.Object, at);
-            var name = Property(layer, "activation", JsonValueKind.String, at).GetString();
-            if (!Enum.TryParse<Activation>(name, ignoreCase: true, out var activation) || !Enum.IsDefined(activation) || name!.Any(char.IsDigit))
-            {
-                throw new FormatException($"{at}.activation is \"{name}\"; expected one of {string.Join(", ", Enum.GetNames<Activation>().Select(n => n.ToLowerInvariant()))}.");
-            }
+            var activation = ActivationNamed(Property(layer, "activation", JsonValueKind.String, at).GetString()!, $"{at}.activation");
 
             var weights = Property(layer, "weights", JsonValueKind.Array, at);
             var biases = Numbers(Property(layer, "biases", JsonValueKind.Array, at), $"{at}.biases", expected: null);
@@ -197,6 +229,14 @@ public static class ModelFile
         return new Mlp(inputs, built.ToImmutable());
     }
 
+    /// <summary>The activation whose name this library writes (lower case), compared exactly: no other case, no spaces, no numbers, no flag lists.</summary>
+    private static Activation ActivationNamed(string name, string at) =>
+        Enum.GetValues<Activation>().Where(a => NameOf(a) == name).Select(a => (Activation?)a).FirstOrDefault()
+        ?? throw new FormatException($"{at} is \"{UntrustedText.Bounded(name)}\"; expected one of {string.Join(", ", Enum.GetValues<Activation>().Select(NameOf))}.");
+
+    /// <summary>The name written for <paramref name="activation"/>: its enum name in lower case, e.g. "relu".</summary>
+    private static string NameOf(Activation activation) => activation.ToString().ToLowerInvariant();
+
     private static JsonElement Property(JsonElement obj, string name, JsonValueKind kind, string at)
     {
         if (!obj.TryGetProperty(name, out var value))
@@ -217,7 +257,7 @@ public static class ModelFile
     }
 
     private static int Integer(JsonElement number, string at) =>
-        number.TryGetInt32(out var value) ? value : throw new FormatException($"{at} is {number.GetRawText()}; expected a whole number.");
+        number.TryGetInt32(out var value) ? value : throw new FormatException($"{at} is {UntrustedText.Bounded(number.GetRawText())}; expected a whole number.");
 
     private static double[] Numbers(JsonElement array, string at, int? expected)
     {
@@ -230,7 +270,7 @@ public static class ModelFile
         return array.EnumerateArray().Select((x, i) =>
         {
             Expect(x, JsonValueKind.Number, $"{at}[{i}]");
-            return x.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw new FormatException($"{at}[{i}] is {x.GetRawText()}; expected a finite double.");
+            return x.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw new FormatException($"{at}[{i}] is {UntrustedText.Bounded(x.GetRawText())}; expected a finite double.");
         }).ToArray();
     }
 }

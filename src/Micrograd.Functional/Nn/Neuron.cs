@@ -12,6 +12,10 @@ namespace Micrograd.Functional.Nn;
 /// <param name="Activation">The nonlinearity applied to the weighted sum.</param>
 public sealed record Neuron(ImmutableArray<Value> Weights, Value Bias, Activation Activation)
 {
+    /// <summary>The nonlinearity applied to the weighted sum, checked when set (also by <c>with</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of the named activations, e.g. <c>(Activation)9</c>.</exception>
+    public Activation Activation { get; init => field = Named(value); } = Named(Activation);
+
     /// <summary>The number of inputs.</summary>
     public int Inputs => Weights.Length;
 
@@ -60,4 +64,8 @@ public sealed record Neuron(ImmutableArray<Value> Weights, Value Bias, Activatio
             throw new ArgumentException($"The neuron has {Weights.Length} weights but was given {count} inputs.", "x");
         }
     }
+
+    private static Activation Named(Activation activation) => Enum.IsDefined(activation)
+        ? activation
+        : throw new ArgumentOutOfRangeException(nameof(Activation), activation, $"The activation must be one of {string.Join(", ", Enum.GetNames<Activation>())}.");
 }

@@ -52,7 +52,8 @@ public static partial class Training
     /// <param name="options">How to train; <see cref="TrainingOptions.Micrograd"/> reproduces micrograd's demo.</param>
     /// <param name="cancellation">Checked before each step; cancelling throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="ArgumentException">The data does not fit the model, the loss does not suit its outputs, or they cannot tell the data's classes apart.</exception>
-    /// <exception cref="TrainingDivergedException">A step's loss is NaN or infinite (thrown when that step is reached).</exception>
+    /// <exception cref="TrainingDivergedException">A step's loss is NaN or infinite, or its update makes a parameter NaN or infinite (thrown when that step is reached, so no step yields such a model).</exception>
+    /// <exception cref="ArgumentException">(When a step is reached) <see cref="TrainingOptions.Batch"/> returned null, or a batch whose feature count is not the model's inputs.</exception>
     public static IEnumerable<TrainingStep> Train(this Mlp model, Dataset data, TrainingOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -92,6 +93,35 @@ public static partial class Training
         }
     }
 
+    /// <summary>The index of the first parameter that is NaN or infinite, or null when all are finite.</summary>
+    private static int? FirstNonFinite(ImmutableArray<double> parameters)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!double.IsFinite(parameters[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Step <paramref name="k"/>'s batch: the whole data without a Batch function, else its batch, checked to fit the model the same way on every engine.</summary>
+    private static Dataset BatchOf(int k, Mlp model, Dataset data, TrainingOptions options)
+    {
+        if (options.Batch is null)
+        {
+            return data;
+        }
+
+        var batch = options.Batch(k) ?? throw new ArgumentException(
+            $"TrainingOptions.Batch returned null for step {k}; it must return a dataset (leave Batch null to train on the whole dataset every step).", nameof(options));
+        return batch.FeatureCount == model.Inputs
+            ? batch
+            : throw new ArgumentException($"The batch of step {k} has {batch.FeatureCount} features but the model takes {model.Inputs} inputs.", nameof(options));
+    }
+
     private static IEnumerable<TrainingStep> Steps(Mlp model, Dataset data, TrainingOptions options, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -102,7 +132,7 @@ public static partial class Training
         for (var k = 0; k < options.Steps; k++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var (loss, accuracy, gradients) = step(model, options.Batch?.Invoke(k) ?? data);
+            var (loss, accuracy, gradients) = step(model, BatchOf(k, model, data, options));
             if (!double.IsFinite(loss))
             {
                 throw new TrainingDivergedException(k, loss, lastFinite);
@@ -110,6 +140,11 @@ public static partial class Training
 
             var rate = optimizer.LearningRate.At(state.Step);
             (var parameters, state) = optimizer.StepAny(model.ParameterValues(), gradients, state);
+            if (FirstNonFinite(parameters) is { } bad)
+            {
+                throw new TrainingDivergedException(k, loss, bad, parameters[bad], model); // never yield a model that cannot be used or saved
+            }
+
             lastFinite = Some(model);
             model = model.WithParameters(parameters);
             yield return new TrainingStep(k, loss, accuracy, rate, clock.Elapsed, model);

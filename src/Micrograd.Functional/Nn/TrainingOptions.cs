@@ -21,7 +21,7 @@ public enum TrainingEngine
 /// How to train: the loss, the optimizer, the number of steps, the L2 strength, the batches and the engine.
 /// Every setting is checked when it is set (also by a <c>with</c> expression): a null loss or optimizer throws
 /// <see cref="ArgumentNullException"/>, a negative step count or an L2 strength that is negative, NaN or infinite
-/// throws <see cref="ArgumentOutOfRangeException"/> naming the setting and its value.
+/// and an <see cref="Engine"/> that is not a named value throw <see cref="ArgumentOutOfRangeException"/> naming the setting and its value.
 /// </summary>
 public sealed record TrainingOptions
 {
@@ -61,12 +61,20 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// The batch for each step, from the step number; null (the default) uses the whole dataset
-    /// every step, as micrograd's demo does.
+    /// every step, as micrograd's demo does. Each step checks what it returns: null, or a batch whose feature count
+    /// is not the model's inputs, throws an <see cref="ArgumentException"/> naming the step (on either engine).
     /// </summary>
     public Func<int, Dataset>? Batch { get; init; }
 
     /// <summary>How each step computes its loss and gradient (default <see cref="TrainingEngine.Compiled"/>).</summary>
-    public TrainingEngine Engine { get; init; } = TrainingEngine.Compiled;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="TrainingEngine"/>'s named values, e.g. <c>(TrainingEngine)7</c>.</exception>
+    public TrainingEngine Engine
+    {
+        get;
+        init => field = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Engine), value, $"The engine must be one of {string.Join(", ", Enum.GetNames<TrainingEngine>())}.");
+    } = TrainingEngine.Compiled;
 
     /// <summary>E.g. <c>TrainingOptions(hinge, Sgd(lr 1 → 0.1 over 100 steps), 100 steps, L2 0.0001, full batch, Compiled)</c>.</summary>
     public override string ToString() => string.Create(

@@ -15,7 +15,7 @@ public sealed record TrainingStep(int Step, double Loss, double Accuracy, double
     public override string ToString() => FormattableString.Invariant($"step {Step} loss {Loss:R}, accuracy {Accuracy * 100}%");
 }
 
-/// <summary>Training stopped because the loss became NaN or infinite.</summary>
+/// <summary>Training stopped because the loss, or a parameter after an update, became NaN or infinite.</summary>
 public sealed class TrainingDivergedException : Exception
 {
     /// <summary>Creates the exception for a non-finite loss at <paramref name="step"/>.</summary>
@@ -31,12 +31,35 @@ public sealed class TrainingDivergedException : Exception
         LastFiniteModel = lastFiniteModel;
     }
 
-    /// <summary>The step whose loss is not finite.</summary>
+    /// <summary>Creates the exception for an update at <paramref name="step"/> that made a parameter NaN or infinite, though the step's loss was finite.</summary>
+    /// <param name="step">The step whose update went out of the finite numbers.</param>
+    /// <param name="loss">The step's loss, computed before the update (finite).</param>
+    /// <param name="parameter">The index of the first parameter that is not finite after the update.</param>
+    /// <param name="value">Its value after the update.</param>
+    /// <param name="lastFiniteModel">The model the step started from: finite parameters and a finite loss.</param>
+    public TrainingDivergedException(int step, double loss, int parameter, double value, Mlp lastFiniteModel)
+        : base(FormattableString.Invariant($"Training diverged at step {step}: its update made parameter {parameter} {value} (the loss before the update was {loss}); a smaller learning rate often helps. ") +
+               $"The model step {step} started from, the last with finite parameters, is kept in LastFiniteModel.")
+    {
+        ArgumentNullException.ThrowIfNull(lastFiniteModel);
+        Step = step;
+        Loss = loss;
+        NonFiniteParameter = parameter;
+        LastFiniteModel = lastFiniteModel;
+    }
+
+    /// <summary>The step whose loss, or whose update, is not finite.</summary>
     public int Step { get; }
 
-    /// <summary>The non-finite loss.</summary>
+    /// <summary>The step's loss: NaN or infinite when the loss diverged; finite when the update did (see <see cref="NonFiniteParameter"/>).</summary>
     public double Loss { get; }
 
-    /// <summary>The last model whose loss was finite (the model of the step before <see cref="Step"/>), or None at step 0.</summary>
+    /// <summary>The index of the first parameter the update made NaN or infinite, or None when the loss diverged.</summary>
+    public Option<int> NonFiniteParameter { get; }
+
+    /// <summary>
+    /// The last model with finite parameters and a finite loss: when the loss diverged, the model of the step before
+    /// <see cref="Step"/> (None at step 0); when the update did, the model <see cref="Step"/> started from.
+    /// </summary>
     public Option<Mlp> LastFiniteModel { get; }
 }

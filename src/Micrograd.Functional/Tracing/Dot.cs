@@ -44,12 +44,16 @@ public static class Dot
     /// <param name="gradients">If given, each record shows its gradient from this map (0 for nodes outside it).</param>
     /// <param name="options">Direction, size bound and labels; defaults when null.</param>
     /// <returns>The DOT text; nodes appear in a topological order, named v0, v1, … in that order.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="DotOptions.MaxNodes"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="DotOptions.MaxNodes"/> is below 1, or <see cref="DotOptions.RankDirection"/> is not a named value.</exception>
     public static string Write(Value output, Gradients? gradients = null, DotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         options ??= new DotOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxNodes, 1, "options.MaxNodes");
+        if (!Enum.IsDefined(options.RankDirection))
+        {
+            throw new ArgumentOutOfRangeException("options.RankDirection", options.RankDirection, "The direction must be LeftToRight or TopToBottom.");
+        }
 
         var topology = Topology.Of(output);
         var order = topology.Order;

@@ -121,6 +121,33 @@ public sealed class CsvTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_given_as_the_file_is_reported_as_a_folder_not_as_access_denied()
+    {
+        Assert.Equal($"{_folder}: cannot read the file: it is a directory, not a file", Fails(Csv.Load(_folder)));
+    }
+
+    [Fact]
+    public void A_huge_field_is_quoted_cut_to_200_characters()
+    {
+        var path = Write("huge.csv", $"1,2,0\n3,{new string('a', 10_000_000)},1\n");
+        Assert.Equal($"{path}:2: field 2 (\"{new string('a', 200)}…\") is not a number", Fails(Csv.Load(path)));
+    }
+
+    [Fact]
+    public void A_huge_label_is_quoted_cut_to_200_characters()
+    {
+        var path = Write("label.csv", $"1,2,0\n3,4,{new string('9', 1_000_000)}\n");
+        Assert.Equal($"{path}:2: the label (field 3) is \"{new string('9', 200)}…\"; labels must be 0 or 1 (or -1 and 1)", Fails(Csv.Load(path)));
+    }
+
+    [Fact]
+    public void An_ansi_escape_in_a_field_is_quoted_escaped_never_raw()
+    {
+        var path = Write("ansi.csv", "1,2,0\n3,\u001b[31mx,1\n");
+        Assert.Equal($"{path}:2: field 2 (\"\\u001b[31mx\") is not a number", Fails(Csv.Load(path)));
+    }
+
+    [Fact]
     public void A_failure_returns_no_dataset_at_all()
     {
         var path = Write("late.csv", string.Concat(Enumerable.Range(0, 500).Select(i => $"{i},{i % 2}\n")) + "oops,1\n");

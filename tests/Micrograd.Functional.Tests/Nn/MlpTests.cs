@@ -127,4 +127,14 @@ public class MlpTests
             Assert.Throws<ArgumentException>(() => new Mlp(2, [model.Layers[0], model.Layers[0]])).Message);
         Assert.Contains("2 weights but was given 1 inputs", Assert.Throws<ArgumentException>(() => model.Layers[0].Neurons[0].Forward([new Value(1)])).Message);
     }
+
+    [Fact]
+    public void An_activation_that_is_not_a_named_value_is_refused_when_the_model_is_built_not_when_it_runs()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Mlp.Create(2, [3, 1], seed: 1, output: (Activation)9));
+        Assert.Equal("Activation", error.ParamName);
+        Assert.Equal((Activation)9, error.ActualValue);
+        var neuron = Mlp.Create(1, [1], seed: 1).Layers[0].Neurons[0];
+        Assert.Throws<ArgumentOutOfRangeException>(() => neuron with { Activation = (Activation)(-1) });
+    }
 }

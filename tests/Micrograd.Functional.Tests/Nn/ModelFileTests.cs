@@ -122,6 +122,11 @@ public sealed class ModelFileTests : IDisposable
     [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[[1]],"biases":[0]},{"activation":"linear","weights":[[1,2]],"biases":[0]}]}""", "$.layers[1].weights[0] has 2 weights; the layer's input width is 1")]
     [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[["1"]],"biases":[0]}]}""", "$.layers[0].weights[0][0] is string; expected number")]
     [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[[1e999]],"biases":[0]}]}""", "$.layers[0].weights[0][0] is 1e999; expected a finite double")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"tanh,sigmoid","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \"tanh,sigmoid\"; expected one of relu, tanh, sigmoid, linear")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu, tanh","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \"relu, tanh\"; expected one of")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"7","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \"7\"; expected one of")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"Relu","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \"Relu\"; expected one of")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":" relu","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \" relu\"; expected one of")]
     public void A_corrupted_or_mismatched_file_is_an_error_that_says_what_is_wrong(string json, string expected)
     {
         var path = PathOf("bad.json");
@@ -129,6 +134,71 @@ public sealed class ModelFileTests : IDisposable
         var message = Failure(ModelFile.Load(path));
         Assert.StartsWith(path + ": ", message);
         Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void Json_nested_deeper_than_the_limit_is_reported_as_too_deep_not_as_truncated()
+    {
+        var path = PathOf("deep.json");
+        File.WriteAllText(path, new string('[', 100) + new string(']', 100));
+        var message = Failure(ModelFile.Load(path));
+        Assert.StartsWith(path + ": ", message);
+        Assert.Contains($"nested deeper than {ModelFile.MaxDepth} levels", message);
+        Assert.DoesNotContain("truncated", message);
+    }
+
+    [Theory]
+    [InlineData(64, "$ is array; expected object")]
+    [InlineData(65, "nested deeper than 64 levels")]
+    public void The_depth_limit_is_64_levels_exactly(int depth, string expected)
+    {
+        var message = Failure(ModelFile.FromJson(new string('[', depth) + new string(']', depth), "deep.json"));
+        Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void Deep_json_that_is_also_cut_short_is_reported_as_too_deep_and_shallow_garbage_as_invalid()
+    {
+        Assert.Contains("nested deeper than 64 levels", Failure(ModelFile.FromJson(new string('{', 1) + "\"a\":" + new string('[', 100), "x")));
+        Assert.Contains("not valid JSON", Failure(ModelFile.FromJson("[[[1,]]]", "x")));
+    }
+
+    [Fact]
+    public void A_huge_string_in_the_file_is_quoted_cut_to_200_characters()
+    {
+        var path = PathOf("huge.json");
+        var huge = new string('z', 1_000_000);
+        File.WriteAllText(path, $$"""{"format":"{{huge}}","version":1,"inputs":1,"layers":[]}""");
+        var message = Failure(ModelFile.Load(path));
+        Assert.Contains($"$.format is \"{new string('z', 200)}…\"", message);
+        Assert.True(message.Length < path.Length + 300, $"the message has {message.Length} characters");
+    }
+
+    [Fact]
+    public void A_huge_number_in_the_file_is_quoted_cut_to_200_characters()
+    {
+        var path = PathOf("long-number.json");
+        File.WriteAllText(path, $$"""{"format":"micrograd-functional/mlp","version":1{{new string('0', 100_000)}},"inputs":1,"layers":[]}""");
+        var message = Failure(ModelFile.Load(path));
+        Assert.Contains("$.version is 1" + new string('0', 199) + "…", message);
+        Assert.True(message.Length < path.Length + 300, $"the message has {message.Length} characters");
+    }
+
+    [Fact]
+    public void An_ansi_escape_in_the_file_is_quoted_escaped_never_raw()
+    {
+        var path = PathOf("ansi.json");
+        File.WriteAllText(path, """{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"\u001b[2Jrelu","weights":[[1]],"biases":[0]}]}""");
+        var message = Failure(ModelFile.Load(path));
+        Assert.DoesNotContain('\u001b', message);
+        Assert.Contains("$.layers[0].activation is \"\\u001b[2Jrelu\"", message);
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_model_file_is_reported_as_a_folder()
+    {
+        var message = Failure(ModelFile.Load(_folder));
+        Assert.Equal($"{_folder}: cannot read the model file: it is a directory, not a file", message);
     }
 
     [Fact]

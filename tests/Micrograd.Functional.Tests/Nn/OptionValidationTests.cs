@@ -26,6 +26,17 @@ public class OptionValidationTests
         Assert.Equal(-1, error.ActualValue);
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(-1)]
+    [InlineData(2)]
+    public void An_engine_that_is_not_a_defined_value_is_refused_when_the_options_are_built(int engine)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TrainingOptions.Micrograd with { Engine = (TrainingEngine)engine });
+        Assert.Equal("Engine", error.ParamName);
+        Assert.Equal((TrainingEngine)engine, error.ActualValue);
+    }
+
     [Fact]
     public void A_null_loss_or_optimizer_is_refused_when_the_options_are_built()
     {

@@ -161,4 +161,11 @@ public class DotTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Dot.Write(new Value(1), options: new DotOptions { MaxNodes = 0 }));
     }
+
+    [Fact]
+    public void A_direction_that_is_not_a_named_value_is_rejected_not_drawn_top_to_bottom()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Dot.Write(new Value(1), options: new DotOptions { RankDirection = (RankDirection)5 }));
+        Assert.Equal("options.RankDirection", error.ParamName);
+    }
 }
