@@ -1,3 +1,4 @@
+using Micrograd.Functional.Files;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
@@ -36,7 +37,7 @@ public static class Cli
         if (output.Failure is { } failure && code == ExitCode.Success)
         {
             // Progress lost is not a failed run: the files are written; say once what happened to the output.
-            errors.WriteLine($"warning: standard output failed ({failure.GetType().Name}: {SafeText.Bounded(failure.Message)}), so progress was not shown; the run finished");
+            errors.WriteLine($"warning: standard output failed ({failure.GetType().Name}: {UntrustedText.Bounded(failure.Message)}), so progress was not shown; the run finished");
         }
 
         return code;

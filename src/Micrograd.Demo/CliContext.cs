@@ -1,3 +1,4 @@
+using Micrograd.Functional.Files;
 namespace Micrograd.Demo;
 
 /// <summary>Where a command writes and how it is being run: what every command of the demo needs from its host.</summary>
@@ -7,7 +8,7 @@ namespace Micrograd.Demo;
 /// <param name="Cancellation">Set by Ctrl+C; training stops between steps.</param>
 public sealed record CliContext(TextWriter Out, TextWriter Error, bool Interactive, CancellationToken Cancellation)
 {
-    /// <summary>The most characters of a message on standard error; control characters are escaped (<see cref="SafeText"/>).</summary>
+    /// <summary>The most characters of a message on standard error; control characters are escaped (<see cref="UntrustedText"/>).</summary>
     public const int MaxMessageLength = 1000;
 
     /// <summary>Writes one line to standard error, prefixed with <c>error:</c>, and returns <paramref name="exitCode"/>.</summary>
@@ -15,7 +16,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, bool Interacti
     /// <param name="message">The problem, in one line (cut to <see cref="MaxMessageLength"/> characters).</param>
     public int Fail(int exitCode, string message)
     {
-        Error.WriteLine($"error: {SafeText.Bounded(message, MaxMessageLength)}");
+        Error.WriteLine($"error: {UntrustedText.Bounded(message, MaxMessageLength)}");
         return exitCode;
     }
 }

@@ -54,7 +54,7 @@ public static class GraphCommand
         context.Out.WriteLine($"wrote {summary}");
         return dotFailure is null
             ? ExitCode.Success
-            : context.Fail(ExitCode.Failure, $"the .dot files are written, but not the .svg files: {SafeText.Bounded(dotFailure, SafeText.QuoteLength + 40)}");
+            : context.Fail(ExitCode.Failure, $"the .dot files are written, but not the .svg files: {UntrustedText.Bounded(dotFailure, UntrustedText.MaxLength + 40)}");
     }
 
     private static IEnumerable<(string Name, string Dot, string Note)> Drawings()

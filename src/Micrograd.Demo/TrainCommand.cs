@@ -66,19 +66,16 @@ public static class TrainCommand
         }
         catch (TrainingDivergedException e)
         {
+            // The loss itself, or the update after a finite loss (then a parameter is named), went out of the finite numbers.
+            var what = e.NonFiniteParameter.Match(
+                Some: p => string.Create(CultureInfo.InvariantCulture, $"parameter {p} is {e.NonFiniteValue.IfNone(double.NaN)} after the update"),
+                None: () => string.Create(CultureInfo.InvariantCulture, $"the loss is {e.Loss}"));
             return context.Fail(ExitCode.Failure, string.Create(CultureInfo.InvariantCulture,
-                $"training diverged at step {e.Step}: the loss is {e.Loss}; try a smaller --lr (this run started at {settings.InitialRate})"));
+                $"training diverged at step {e.Step}: {what}; try a smaller --lr (this run started at {settings.InitialRate})"));
         }
         catch (OperationCanceledException)
         {
             return context.Fail(ExitCode.Cancelled, "cancelled; no files were written");
-        }
-
-        if (FirstNonFinite(history.Model) is { } bad)
-        {
-            // The loss was finite but the last update was not: nothing of this run is worth writing.
-            return context.Fail(ExitCode.Failure, string.Create(CultureInfo.InvariantCulture,
-                $"training diverged at step {history.StepCount - 1}: parameter {bad.Index} is {bad.Value} after the update; try a smaller --lr (this run started at {settings.InitialRate})"));
         }
 
         warmup.Wait();
@@ -104,21 +101,6 @@ public static class TrainCommand
         ArgumentNullException.ThrowIfNull(data);
         var safe = new string([.. data.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]).TrimStart('.');
         return Path.Combine("artifacts", safe.Length == 0 ? "csv" : safe);
-    }
-
-    /// <summary>The first parameter that is not finite, or null when all are.</summary>
-    private static (int Index, double Value)? FirstNonFinite(Mlp model)
-    {
-        var values = model.ParameterValues();
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                return (i, values[i]);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>micrograd's training (hinge + 1e-4 L2, full batch) with the settings' loss, optimizer, steps and batches.</summary>

@@ -20,13 +20,23 @@ public static class UntrustedText
     /// </summary>
     /// <param name="text">Text from an untrusted source, e.g. a field of a file; null gives an empty string.</param>
     /// <returns>At most <see cref="MaxLength"/> + 1 printable characters for an error message.</returns>
-    public static string Bounded(string? text)
+    public static string Bounded(string? text) => Bounded(text, MaxLength);
+
+    /// <summary>
+    /// <see cref="Bounded(string?)"/> with another limit: for a whole message line that already holds quotes, or a
+    /// program's output quoted at more length.
+    /// </summary>
+    /// <param name="text">Text from an untrusted source; null gives an empty string.</param>
+    /// <param name="maxLength">The most characters of the result before the ellipsis, at least 1.</param>
+    /// <returns>At most <paramref name="maxLength"/> + 1 printable characters.</returns>
+    public static string Bounded(string? text, int maxLength)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
         var result = new StringBuilder();
         foreach (var rune in (text ?? "").EnumerateRunes())
         {
             var shown = Visible(rune) ? rune.ToString() : Escape(rune);
-            if (result.Length + shown.Length > MaxLength)
+            if (result.Length + shown.Length > maxLength)
             {
                 return result.Append('…').ToString();
             }

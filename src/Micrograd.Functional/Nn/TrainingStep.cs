@@ -45,6 +45,7 @@ public sealed class TrainingDivergedException : Exception
         Step = step;
         Loss = loss;
         NonFiniteParameter = parameter;
+        NonFiniteValue = value;
         LastFiniteModel = lastFiniteModel;
     }
 
@@ -56,6 +57,9 @@ public sealed class TrainingDivergedException : Exception
 
     /// <summary>The index of the first parameter the update made NaN or infinite, or None when the loss diverged.</summary>
     public Option<int> NonFiniteParameter { get; }
+
+    /// <summary>The value (NaN or ±∞) of <see cref="NonFiniteParameter"/> after the update, or None when the loss diverged.</summary>
+    public Option<double> NonFiniteValue { get; }
 
     /// <summary>
     /// The last model with finite parameters and a finite loss: when the loss diverged, the model of the step before
