@@ -8,7 +8,7 @@
 # It publishes fuzz/Micrograd.Functional.Fuzz into the output folder, instruments that copy of
 # Micrograd.Functional.dll with SharpFuzz's `sharpfuzz` tool (the build output under src/ is never touched), and
 # runs afl-fuzz on fuzz/corpus/TARGET. Findings stay in FUZZ_OUT (default artifacts/fuzz/TARGET). Its closing line
-# is "fuzz TARGET: N executions, N/s, coverage N%, N crashes, N hangs". Environment: MICROGRAD_FUZZ_STRICT=1 also
+# is "fuzz TARGET: N executions, N/s, coverage, edges, corpus, N crashes, N hangs". MICROGRAD_FUZZ_STRICT=1 also
 # requires bounded failure messages without control characters. Needs afl-fuzz (Debian: apt-get install afl++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +41,6 @@ stats="$out/findings/default/fuzzer_stats"
 if [ ! -f "$stats" ]; then
   tail -n 40 "$out/afl.log" >&2
   echo "fuzz/run.sh: afl-fuzz did not start (exit $afl_exit); its log is $out/afl.log"
-  echo "fuzz $target: 0 passed, 1 failed"
   exit 1
 fi
 stat() { sed -nE "s/^$1 +: ([^ ]+).*/\1/p" "$stats"; }
