@@ -7,9 +7,10 @@
 #
 # It publishes fuzz/Micrograd.Functional.Fuzz into the output folder, instruments that copy of
 # Micrograd.Functional.dll with SharpFuzz's `sharpfuzz` tool (the build output under src/ is never touched), and
-# runs afl-fuzz on fuzz/corpus/TARGET. Findings stay in FUZZ_OUT (default artifacts/fuzz/TARGET). Its closing line
-# is "fuzz TARGET: N executions, N/s, coverage, edges, corpus, N crashes, N hangs". MICROGRAD_FUZZ_STRICT=1 also
-# requires bounded failure messages without control characters. Needs afl-fuzz (Debian: apt-get install afl++).
+# runs afl-fuzz on fuzz/corpus/TARGET with the dictionary fuzz/dict/TARGET.dict. Findings stay in FUZZ_OUT (default
+# artifacts/fuzz/TARGET). Its closing line is "fuzz TARGET: N executions, N/s, coverage, edges, corpus, N crashes,
+# N hangs". MICROGRAD_FUZZ_STRICT=1 also requires bounded failure messages without control characters. Needs afl-
+# fuzz (Debian: apt-get install afl++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +35,7 @@ dotnet sharpfuzz "$bin/Micrograd.Functional.dll" > "$out/instrument.log" ||
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 export TMPDIR="$out/tmp" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_TieredPGO=0
 afl_exit=0
-afl-fuzz -i "fuzz/corpus/$target" -o "$out/findings" -t "${FUZZ_TIMEOUT_MS:-10000}" -m none -V "$seconds" \
+afl-fuzz -i "fuzz/corpus/$target" -o "$out/findings" -x "fuzz/dict/$target.dict" -t "${FUZZ_TIMEOUT_MS:-10000}" -m none -V "$seconds" \
   -- dotnet "$bin/Micrograd.Functional.Fuzz.dll" "$target" > "$out/afl.log" 2>&1 || afl_exit=$?
 
 stats="$out/findings/default/fuzzer_stats"
