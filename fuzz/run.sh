@@ -9,8 +9,8 @@
 # Micrograd.Functional.dll with SharpFuzz's `sharpfuzz` tool (the build output under src/ is never touched), and
 # runs afl-fuzz on fuzz/corpus/TARGET with the dictionary fuzz/dict/TARGET.dict. Findings stay in FUZZ_OUT (default
 # artifacts/fuzz/TARGET). Its closing line is "fuzz TARGET: N executions, N/s, coverage, edges, corpus, N crashes,
-# N hangs". MICROGRAD_FUZZ_STRICT=1 also requires bounded failure messages without control characters. Needs afl-
-# fuzz (Debian: apt-get install afl++).
+# N hangs". MICROGRAD_FUZZ_STRICT=1 also requires bounded failure messages without control characters.
+# Needs afl-fuzz (Debian: apt-get install afl++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
