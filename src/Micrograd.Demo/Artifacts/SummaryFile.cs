@@ -60,6 +60,7 @@ public static class SummaryFile
                 json.WriteNull("batchSize");
             }
 
+            json.WriteNumber("stride", history.Stride); // each entry below averages this many steps (1: every step)
             WriteArray(json, "loss", history.Losses);
             WriteArray(json, "accuracy", history.Accuracies);
             json.WriteEndObject();

@@ -15,7 +15,7 @@ public static class TrainingPlot
     /// <param name="height">The image height in pixels.</param>
     public static byte[] Render(TrainingHistory history, string title, int width = 800, int height = 450)
     {
-        var steps = Enumerable.Range(0, history.StepCount).Select(k => (double)k).ToArray();
+        var steps = history.PointSteps.Select(k => (double)k).ToArray();
         var plot = new Plot();
 
         var loss = plot.Add.ScatterLine(steps, history.Losses.ToArray(), PlotStyle.LossLine);

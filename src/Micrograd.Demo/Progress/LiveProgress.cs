@@ -18,7 +18,7 @@ public sealed class LiveProgress(TextWriter output) : IProgressView
             .Start(context =>
             {
                 var task = context.AddTask(Describe(null, total), maxValue: total);
-                var history = new TrainingHistory.Recorder(total);
+                var history = new TrainingHistory.Recorder();
                 foreach (var step in steps)
                 {
                     history.Add(step);

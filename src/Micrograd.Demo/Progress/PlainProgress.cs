@@ -9,7 +9,7 @@ public sealed class PlainProgress(TextWriter output) : IProgressView
     /// <inheritdoc/>
     public TrainingHistory Track(IEnumerable<TrainingStep> steps, int total)
     {
-        var history = new TrainingHistory.Recorder(total);
+        var history = new TrainingHistory.Recorder();
         foreach (var step in steps)
         {
             output.WriteLine(Line(step));
