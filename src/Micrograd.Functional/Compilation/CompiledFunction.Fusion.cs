@@ -1,0 +1,45 @@
+
+namespace Micrograd.Functional;
+
+/// <summary>The fusion planner: which runs of the tape are multiply–accumulate chains, executed as one step each.</summary>
+public sealed partial class CompiledFunction
+{
+    /// <summary>
+    /// Groups the tape into steps: single instructions, and chains of multiply–accumulate pairs
+    /// (acc ← acc + a·b, a Mul then the Add that is its only use, each partial sum used only by the
+    /// next pair's Add), the inner loop of every neuron. Chains run with their sums in registers.
+    /// </summary>
+    private static Step[] Plan(Instruction[] tape, int first)
+    {
+        // (The output is the newest node, so no instruction uses it, and a chain can only end there.)
+        var uses = new int[first + tape.Length];
+        foreach (var op in tape)
+        {
+            uses[op.A]++;
+            if (op.B >= 0)
+            {
+                uses[op.B]++;
+            }
+        }
+
+        var steps = new List<Step>();
+        for (var i = 0; i < tape.Length;)
+        {
+            var pairs = 0;
+            while (IsMultiplyAccumulate(i + 2 * pairs)
+                && (pairs == 0 || (tape[i + 2 * pairs + 1].A == first + i + 2 * pairs - 1 && uses[first + i + 2 * pairs - 1] == 1)))
+            {
+                pairs++;
+            }
+
+            steps.Add(new Step(i, pairs));
+            i += pairs == 0 ? 1 : 2 * pairs;
+        }
+
+        return [.. steps];
+
+        bool IsMultiplyAccumulate(int j) =>
+            j + 1 < tape.Length && tape[j].Op == Op.Mul && tape[j + 1].Op == Op.Add
+            && tape[j + 1].B == first + j && uses[first + j] == 1;
+    }
+}
