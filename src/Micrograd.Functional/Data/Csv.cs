@@ -28,6 +28,13 @@ public static class Csv
 {
     private const NumberStyles Number = NumberStyles.Float;
 
+    /// <summary>
+    /// The most characters a line may have: 1,048,576 (a row of 40,000 numbers of 25 characters fits). A longer line is an
+    /// error on that line, read no further, so an endless stream without line breaks (the zero device, a binary file)
+    /// cannot grow one string until memory runs out.
+    /// </summary>
+    public const int MaxLineLength = 1 << 20;
+
     /// <summary>Reads the dataset in the file at <paramref name="path"/>, named after the file (<c>moons.csv</c> gives "moons").</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>The dataset, or an error naming the path (and the 1-based line for a bad row) when the file is
@@ -68,9 +75,15 @@ public static class Csv
         var (lineNumber, zeroLine, minusOneLine) = (0, 0, 0);
         Fin<Dataset> Fail(string problem) => FinFail<Dataset>(Error.New($"{sourceName}:{lineNumber}: {problem}"));
 
-        while (reader.ReadLine() is { } line)
+        var lines = new LineReader(reader);
+        while (lines.Next() is { } line)
         {
             lineNumber++;
+            if (lines.TooLong)
+            {
+                return Fail($"the line is longer than {MaxLineLength} characters; no row of numbers is (is this a CSV file?)");
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -192,4 +205,48 @@ public static class Csv
     }
 
     private static string Features(int count) => count == 1 ? "1 feature" : $"{count} features";
+
+    /// <summary>
+    /// Reads lines as <see cref="TextReader.ReadLine"/> does (a line ends at <c>\n</c>, <c>\r</c> or <c>\r\n</c>) but
+    /// stops a line at <see cref="MaxLineLength"/> characters and sets <see cref="TooLong"/> instead of reading on.
+    /// </summary>
+    private sealed class LineReader(TextReader reader)
+    {
+        private readonly StringBuilder _line = new();
+        private bool _afterCarriageReturn; // a '\n' right after a '\r' ends nothing: the two are one line break
+
+        /// <summary>True when the last <see cref="Next"/> stopped at <see cref="MaxLineLength"/> characters.</summary>
+        public bool TooLong { get; private set; }
+
+        /// <summary>The next line without its line break, or null at the end of the text.</summary>
+        public string? Next()
+        {
+            _line.Clear();
+            int c;
+            while ((c = reader.Read()) >= 0)
+            {
+                var skip = _afterCarriageReturn && c == '\n';
+                _afterCarriageReturn = c == '\r';
+                if (skip)
+                {
+                    continue;
+                }
+
+                if (c is '\n' or '\r')
+                {
+                    return _line.ToString();
+                }
+
+                if (_line.Length == MaxLineLength)
+                {
+                    TooLong = true;
+                    return "";
+                }
+
+                _line.Append((char)c);
+            }
+
+            return _line.Length > 0 ? _line.ToString() : null;
+        }
+    }
 }

@@ -129,7 +129,7 @@ public sealed class CsvTests : IDisposable
     [Fact]
     public void A_huge_field_is_quoted_cut_to_200_characters()
     {
-        var path = Write("huge.csv", $"1,2,0\n3,{new string('a', 10_000_000)},1\n");
+        var path = Write("huge.csv", $"1,2,0\n3,{new string('a', 1_000_000)},1\n");
         Assert.Equal($"{path}:2: field 2 (\"{new string('a', 200)}…\") is not a number", Fails(Csv.Load(path)));
     }
 
