@@ -19,10 +19,7 @@ public static class Graphviz
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>True when a <c>dot</c> executable is on PATH.</summary>
-    public static bool IsInstalled =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(folder => File.Exists(Path.Combine(folder, OperatingSystem.IsWindows() ? "dot.exe" : "dot")));
+    public static bool IsInstalled => Find() is not null;
 
     /// <summary>The graph as SVG text.</summary>
     /// <param name="dot">DOT text, e.g. from <see cref="Dot.Write"/>.</param>
@@ -35,7 +32,7 @@ public static class Graphviz
     /// </summary>
     /// <param name="dot">DOT text.</param>
     /// <param name="path">The image file to write.</param>
-    /// <returns>Unit, or an error naming what went wrong.</returns>
+    /// <returns>Unit, or an error naming what went wrong (dot's failure, or the file that could not be written).</returns>
     public static Fin<Unit> Render(string dot, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -47,12 +44,24 @@ public static class Graphviz
 
         return Run(dot, format).Bind(bytes =>
         {
-            AtomicFile.Write(path, bytes);
-            return FinSucc(unit);
+            try
+            {
+                AtomicFile.Write(path, bytes);
+                return FinSucc(unit);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return FinFail<Unit>(Error.New($"{path}: cannot write the image: {e.Message}"));
+            }
         });
     }
 
-    /// <summary>Runs <c>dot -T<paramref name="format"/></c> with the DOT text on its input.</summary>
+    /// <summary>
+    /// Runs <c>dot -T<paramref name="format"/></c> with the DOT text on its input. Each failure is named for what it is:
+    /// no dot on PATH (<see cref="InstallHint"/>); a dot that cannot be started (not executable, not a program); dot's
+    /// exit code with its stderr (cut to 200 characters, escaped), also when it exits before reading its input; or a
+    /// dot still running after 60 s (killed).
+    /// </summary>
     private static Fin<byte[]> Run(string dot, string format)
     {
         ArgumentNullException.ThrowIfNull(dot);
@@ -69,8 +78,19 @@ public static class Graphviz
             var output = new MemoryStream();
             var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
             var errors = process.StandardError.ReadToEndAsync();
-            process.StandardInput.Write(dot);
-            process.StandardInput.Close();
+            var unread = false;
+            try
+            {
+                process.StandardInput.Write(dot);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // dot closed its input (exited) before reading it all: its exit code and stderr say why.
+                unread = true;
+                CloseQuietly(process.StandardInput);
+            }
+
             if (!process.WaitForExit(Timeout))
             {
                 process.Kill(entireProcessTree: true);
@@ -78,13 +98,36 @@ public static class Graphviz
             }
 
             copy.Wait();
-            return process.ExitCode == 0
-                ? FinSucc(output.ToArray())
-                : FinFail<byte[]>(Error.New($"Graphviz's dot failed (exit {process.ExitCode}): {errors.Result.Trim()}"));
+            return (process.ExitCode, unread) switch
+            {
+                (0, false) => FinSucc(output.ToArray()),
+                (0, true) => FinFail<byte[]>(Error.New("Graphviz's dot exited (code 0) without reading all of its input.")),
+                _ => FinFail<byte[]>(Error.New($"Graphviz's dot failed (exit {process.ExitCode}): {UntrustedText.Bounded(errors.Result.Trim())}")),
+            };
         }
-        catch (Win32Exception)
+        catch (Win32Exception e)
         {
-            return FinFail<byte[]>(Error.New(InstallHint));
+            return FinFail<byte[]>(Error.New(Find() is { } found ? $"Graphviz's dot at {found} could not be started: {UntrustedText.Bounded(e.Message)}" : InstallHint));
+        }
+    }
+
+    /// <summary>The first <c>dot</c> file on PATH, as the process start looks for it; null when there is none.</summary>
+    private static string? Find() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "dot.exe" : "dot"))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>Closes a writer whose reader has gone: flushing the rest fails again, and that is no news.</summary>
+    private static void CloseQuietly(StreamWriter input)
+    {
+        try
+        {
+            input.Close();
+        }
+        catch (IOException)
+        {
+            // The writer is closed even so (StreamWriter closes its stream in a finally).
         }
     }
 }
