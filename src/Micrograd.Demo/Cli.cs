@@ -24,7 +24,7 @@ public static class Cli
     /// <param name="interactive">True to draw a live progress bar on <paramref name="stdout"/> (a terminal); false for one plain line per step.</param>
     /// <param name="cancellation">Stops training between steps (Ctrl+C).</param>
     /// <returns>
-    /// 0 on success, 1 when the run fails, 2 for a usage error, 130 when cancelled. A failing <paramref name="stdout"/>
+    /// 0 on success, 1 when the run fails, 2 for a usage error, 3 when it needs more memory than its budget or runs out, 130 when cancelled. A failing <paramref name="stdout"/>
     /// (a full device, a closed descriptor) does not stop the run: it ends as it would have, with one warning line on
     /// <paramref name="stderr"/> when it succeeds.
     /// </returns>
@@ -67,7 +67,11 @@ public static class Cli
         {
             return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (TrainCommand.IsOutOfMemory(e))
+        {
+            return context.Fail(ExitCode.OutOfMemory, $"out of memory: {e.Message}");
+        }
+        catch (Exception e)
         {
             // A bug or an environment problem: say what happened in one line, never with a stack trace.
             return context.Fail(ExitCode.Failure, $"{e.GetType().Name}: {e.Message}");

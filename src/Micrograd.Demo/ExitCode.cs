@@ -12,6 +12,13 @@ public static class ExitCode
     /// <summary>The command line was wrong: an unknown option, a bad value, or data that cannot be read.</summary>
     public const int Usage = 2;
 
+    /// <summary>
+    /// The run would need more memory than its budget (<c>--memory-budget</c>, <c>MICROGRAD_MEMORY_BUDGET</c>, or 3/4 of
+    /// the memory available to the process), checked before the model is built; or memory ran out all the same. Nothing
+    /// is written: the old set is left as it was.
+    /// </summary>
+    public const int OutOfMemory = 3;
+
     /// <summary>The user pressed Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 }

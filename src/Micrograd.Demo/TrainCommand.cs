@@ -18,11 +18,44 @@ public static class TrainCommand
     /// <param name="context">Output writers, run mode and cancellation.</param>
     /// <returns>
     /// An <see cref="ExitCode"/>: 2 when the data cannot be read or <c>--out</c> cannot take the set, 1 when training
-    /// diverges or a file cannot be written (the old set is then left as it was), 130 when cancelled.
+    /// diverges or a file cannot be written (the old set is then left as it was), 3 when the run would need more memory
+    /// than its budget or runs out of memory (nothing written), 130 when cancelled.
     /// </returns>
     public static int Execute(DemoSettings settings, CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return Train(settings, context);
+        }
+        catch (Exception e) when (IsOutOfMemory(e))
+        {
+            // Everything the run allocated is unreachable by now, and the staging folder is deleted (OutputFolder).
+            return context.Fail(ExitCode.OutOfMemory,
+                $"out of memory ({MemoryBudget.Format(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)} available to this process); no files were written. " +
+                $"Train on minibatches (--batch-size), use smaller --hidden layers, or set --memory-budget (or {MemoryBudget.Variable}) to what the process may really use, so such a run is refused before it starts");
+        }
+    }
+
+    /// <summary>An <see cref="OutOfMemoryException"/>, or one wrapped by a task or a parallel loop.</summary>
+    /// <param name="e">The exception.</param>
+    public static bool IsOutOfMemory(Exception e) => e switch
+    {
+        OutOfMemoryException => true,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.All(IsOutOfMemory),
+        _ => false,
+    };
+
+    private static int Train(DemoSettings settings, CliContext context)
+    {
         var clock = Stopwatch.StartNew();
+        var resolved = MemoryBudget.ForThisProcess(settings.MemoryBudget);
+        if (resolved.Case is Error badBudget)
+        {
+            return context.Fail(ExitCode.Usage, badBudget.Message);
+        }
+
         Fin<Dataset> loaded;
         try
         {
@@ -44,6 +77,12 @@ public static class TrainCommand
         if (settings.BatchSize > data.Count)
         {
             return context.Fail(ExitCode.Usage, $"--batch-size must be at most the number of rows of '{data.Name}' ({data.Count}), not {settings.BatchSize}");
+        }
+
+        // Before the model and the objective are built: a run that cannot fit is refused in one line, not killed part way.
+        if (MemoryEstimate.Of(settings, data).Refusal(settings, data, (MemoryBudget)resolved) is { } refusal)
+        {
+            return context.Fail(ExitCode.OutOfMemory, refusal);
         }
 
         var folder = settings.Out ?? DefaultFolder(data);

@@ -16,6 +16,7 @@ namespace Micrograd.Demo.Settings;
 /// <param name="Out">The folder for the output files, or null for <c>artifacts/DATASET</c>.</param>
 /// <param name="Engine">How each step differentiates: the compiled tape or the rebuilt graph.</param>
 /// <param name="Classes">The number of classes asked for with <c>--classes</c> (blobs only), or null for the data's own.</param>
+/// <param name="MemoryBudget">The <c>--memory-budget</c> size in bytes and its text, or null to take <see cref="Settings.MemoryBudget.Variable"/> or the default.</param>
 public sealed record DemoSettings(
     DatasetChoice Dataset,
     int Steps,
@@ -28,7 +29,8 @@ public sealed record DemoSettings(
     int? BatchSize,
     string? Out,
     TrainingEngine Engine = TrainingEngine.Compiled,
-    int? Classes = null)
+    int? Classes = null,
+    Parsed<long>? MemoryBudget = null)
 {
     /// <summary>The strength of the L2 penalty α·Σp² added to the loss: micrograd's 1e-4.</summary>
     public const double L2 = 1e-4;

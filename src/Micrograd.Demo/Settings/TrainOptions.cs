@@ -59,12 +59,17 @@ public sealed class TrainOptions
         "--out", "DIR", ValueParsers.Folder, defaultText: null,
         "The folder for the output files. Default: artifacts/DATASET, e.g. artifacts/moons.");
 
+    private readonly Option<Parsed<long>> _memoryBudget = Create(
+        "--memory-budget", "SIZE", MemoryBudget.ParseSize, defaultText: null,
+        $"The most memory the run may plan to use, {MemoryBudget.Forms}; a run estimated above it is refused before training (exit 3). " +
+        $"Default: ${MemoryBudget.Variable}, else 3/4 of the memory available to the process.");
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     /// <param name="command">The command that trains.</param>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { _dataset, _classes, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _engine, _out })
+        foreach (var option in new Option[] { _dataset, _classes, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _engine, _memoryBudget, _out })
         {
             command.Options.Add(option);
         }
@@ -89,7 +94,8 @@ public sealed class TrainOptions
             parse.GetValue(_batchSize)?.Value,
             parse.GetValue(_out)?.Value,
             parse.GetValue(_engine)!.Value,
-            classes);
+            classes,
+            parse.GetValue(_memoryBudget));
     }
 
     /// <summary>

@@ -44,3 +44,30 @@ public sealed class TemporaryFolder : IDisposable
     /// <inheritdoc/>
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
+
+/// <summary>Runs the built demo (<c>Micrograd.Demo.dll</c>) as a child process, for what only a process shows: heap limits, environment variables.</summary>
+public static class DemoChild
+{
+    /// <summary>Runs <c>dotnet Micrograd.Demo.dll</c> with <paramref name="args"/> and the extra environment <paramref name="environment"/>.</summary>
+    /// <param name="environment">Variables to set, e.g. <c>DOTNET_GCHeapHardLimit</c>.</param>
+    /// <param name="args">The command-line arguments.</param>
+    public static async Task<DemoResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [System.IO.Path.Combine(AppContext.BaseDirectory, "Micrograd.Demo.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var demo = System.Diagnostics.Process.Start(start)!;
+        var stdout = demo.StandardOutput.ReadToEndAsync();
+        var stderr = demo.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await demo.WaitForExitAsync(timeout.Token);
+        return new DemoResult(demo.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Micrograd.Demo.Settings;
+using Micrograd.Functional.Data;
+using Micrograd.Functional.Nn;
+
+namespace Micrograd.Demo;
+
+/// <summary>
+/// An upper estimate of the memory a training run needs, computed from its shape before anything is built, so that
+/// a run that cannot fit is refused in one line (<see cref="ExitCode.OutOfMemory"/>) instead of dying part way.
+/// </summary>
+/// <remarks>
+/// What grows is the graph of one step's objective: one node per multiply, add and activation of every row it
+/// covers, about <see cref="CompiledBytesPerParameterRow"/> bytes per parameter per row on the compiled tape (the
+/// traced graph and the tape, alive together while it is built) and <see cref="GraphBytesPerParameterRow"/> on the
+/// rebuilt graph. The constants are this demo's measured peak resident memory per row, rounded up (2-core x64,
+/// .NET 10: 142 and 65 KiB a row for MLP 2-16-16-1, 337 parameters); <c>MemoryBudgetTests</c> checks that a run
+/// estimated just under a budget finishes under a GC heap limit of that size.
+/// Which rows a step covers: every row for the compiled full-batch tape (the data is frozen into it) and for the
+/// graph engine without minibatches; a minibatch's rows on the graph engine; on the compiled engine with
+/// minibatches, one small per-sample tape per class, whatever the number of rows.
+/// </remarks>
+/// <param name="Parameters">The model's number of parameters.</param>
+/// <param name="StepRows">The rows one step's graph covers (see the remarks).</param>
+/// <param name="Bytes">The estimate in bytes (a double: a wild command line can ask for more than <see cref="long.MaxValue"/>).</param>
+public sealed record MemoryEstimate(double Parameters, long StepRows, double Bytes)
+{
+    /// <summary>What the runtime, the data generators and the plots take whatever the run: 96 MiB.</summary>
+    public const double FixedBytes = 96 << 20;
+
+    /// <summary>The model, its gradient and the optimizer's state, per parameter.</summary>
+    public const double BytesPerParameter = 512;
+
+    /// <summary>The loss, the sums and the row's own numbers in a step's graph, per row, whatever the model.</summary>
+    public const double BytesPerStepRow = 4 << 10;
+
+    /// <summary>The compiled tape (with the graph traced to build it), per parameter per row.</summary>
+    public const double CompiledBytesPerParameterRow = 450;
+
+    /// <summary>The graph rebuilt each step, per parameter per row.</summary>
+    public const double GraphBytesPerParameterRow = 250;
+
+    /// <summary>Estimates a run of <paramref name="settings"/> on <paramref name="data"/>.</summary>
+    /// <param name="settings">The run's settings (model widths, loss, engine, batch size).</param>
+    /// <param name="data">The loaded data.</param>
+    public static MemoryEstimate Of(DemoSettings settings, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(data);
+        double[] widths = [data.FeatureCount, .. settings.Hidden.Select(w => (double)w), settings.Loss.OutputsFor(data.Classes)];
+        var parameters = widths.Zip(widths.Skip(1), (fanIn, fanOut) => (fanIn + 1) * fanOut).Sum();
+        long stepRows = (settings.Engine, settings.BatchSize) switch
+        {
+            (TrainingEngine.Compiled, { }) => settings.Loss.ClassesFor(settings.Loss.OutputsFor(data.Classes)),
+            (_, { } size) => size,
+            _ => data.Count,
+        };
+        var perParameterRow = settings.Engine == TrainingEngine.Graph ? GraphBytesPerParameterRow : CompiledBytesPerParameterRow;
+        var bytes = FixedBytes
+            + parameters * BytesPerParameter
+            + (double)data.Count * (data.FeatureCount * 8 + 128)
+            + stepRows * (BytesPerStepRow + parameters * perParameterRow);
+        return new(parameters, stepRows, bytes);
+    }
+
+    /// <summary>
+    /// The one-line refusal when the estimate is over <paramref name="budget"/>, or null when it fits: what needs the
+    /// memory, how much, the budget and where it comes from, and what to change.
+    /// </summary>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="data">The loaded data.</param>
+    /// <param name="budget">The run's budget.</param>
+    public string? Refusal(DemoSettings settings, Dataset data, MemoryBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(budget);
+        if (Bytes <= budget.Bytes)
+        {
+            return null;
+        }
+
+        var model = string.Create(CultureInfo.InvariantCulture, $"a model of {Parameters:#,0} parameters");
+        var leanest = Of(settings with { Engine = TrainingEngine.Compiled, BatchSize = 1 }, data); // what no choice of rows can go below
+        if (leanest.Bytes > budget.Bytes)
+        {
+            return $"{model} needs about {MemoryBudget.Format(leanest.Bytes)} even on minibatches, more than the memory budget of " +
+                $"{MemoryBudget.Format(budget.Bytes)} ({budget.Source}); use smaller --hidden layers, or raise the budget with --memory-budget or {MemoryBudget.Variable}";
+        }
+
+        var what = StepRows > settings.Loss.ClassesFor(settings.Loss.OutputsFor(data.Classes)) && StepRows > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{model} trained on {StepRows:#,0} rows per step")
+            : model;
+        var fix = (settings.BatchSize, settings.Engine) switch
+        {
+            (null, _) when data.Count > 1 => string.Create(CultureInfo.InvariantCulture,
+                $"train on minibatches (--batch-size {Math.Min(1000, data.Count / 2)}: the compiled engine then needs one small tape per class, whatever the rows), use smaller --hidden layers,"),
+            ({ }, TrainingEngine.Graph) => "use a smaller --batch-size, the compiled engine (--engine compiled), or smaller --hidden layers,",
+            _ => "use smaller --hidden layers",
+        };
+        return $"{what} needs about {MemoryBudget.Format(Bytes)}, more than the memory budget of {MemoryBudget.Format(budget.Bytes)} " +
+            $"({budget.Source}); {fix} or raise the budget with --memory-budget or {MemoryBudget.Variable}";
+    }
+}
