@@ -101,7 +101,10 @@ public static class TrainCommand
         TrainingHistory history;
         try
         {
-            history = progress.Track(model.Train(data, options, context.Cancellation), settings.Steps);
+            // On a pool thread, so that Ctrl+C is honoured at once even while the first step compiles a large objective
+            // (Train checks the token only between steps); the abandoned work cannot keep the process alive.
+            history = Task.Run(() => progress.Track(model.Train(data, options, context.Cancellation), settings.Steps))
+                .WaitAsync(context.Cancellation).GetAwaiter().GetResult();
         }
         catch (TrainingDivergedException e)
         {

@@ -71,3 +71,26 @@ public static class DemoChild
         return new DemoResult(demo.ExitCode, await stdout, await stderr);
     }
 }
+
+/// <summary>CSV files of random points for runs whose size matters more than their shape.</summary>
+public static class RandomPointsCsv
+{
+    /// <summary>Writes <paramref name="count"/> points in [−2, 2]², labelled 1 where x·y &gt; 0, into <paramref name="path"/> (once).</summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="count">The number of rows.</param>
+    /// <returns><paramref name="path"/>.</returns>
+    public static string Write(string path, int count)
+    {
+        if (!File.Exists(path))
+        {
+            var random = new Random(count);
+            File.WriteAllLines(path, Enumerable.Range(0, count).Select(_ =>
+            {
+                var (x, y) = (random.NextDouble() * 4 - 2, random.NextDouble() * 4 - 2);
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x:R},{y:R},{(x * y > 0 ? 1 : 0)}");
+            }));
+        }
+
+        return path;
+    }
+}

@@ -118,22 +118,7 @@ public sealed class MemoryBudgetTests : IDisposable
     private static Dataset Rows(int count) =>
         new([.. Enumerable.Repeat(System.Collections.Immutable.ImmutableArray.Create(0.0, 0.0), count)], [.. Enumerable.Range(0, count).Select(i => i % 2)], "rows");
 
-    /// <summary>A CSV file of <paramref name="count"/> random points in [−2, 2]², labelled by the sign of x·y.</summary>
-    private string Csv(int count)
-    {
-        var path = _folder.File($"rows-{count}.csv");
-        if (!File.Exists(path))
-        {
-            var random = new Random(count);
-            File.WriteAllLines(path, Enumerable.Range(0, count).Select(_ =>
-            {
-                var (x, y) = (random.NextDouble() * 4 - 2, random.NextDouble() * 4 - 2);
-                return string.Create(CultureInfo.InvariantCulture, $"{x:R},{y:R},{(x * y > 0 ? 1 : 0)}");
-            }));
-        }
-
-        return path;
-    }
+    private string Csv(int count) => RandomPointsCsv.Write(_folder.File($"rows-{count}.csv"), count);
 
     private static Dictionary<string, long> Snapshot(string folder) =>
         Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => File.GetLastWriteTimeUtc(f).Ticks);
