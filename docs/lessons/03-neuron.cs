@@ -8,7 +8,8 @@
 //
 // tanh maps any number into (−1, 1): near 0 it is almost the identity, far from 0 it flattens
 // out. This is the lecture's neuron, with inputs x₁ = 2, x₂ = 0, weights w₁ = −3, w₂ = 1, and
-// a bias b = 6.8813735870195432 chosen so that the sum is n = ln(1 + √2) and o = tanh(n) = 1/√2.
+// a bias b = 6.8813735870195432 chosen so that the sum is n = ln(1 + √2) and o = tanh(n) = 1/√2
+// (up to the last digit, since b is rounded to 17 digits).
 //
 // Backward needs tanh's local derivative: d tanh(n)/dn = 1 − tanh²(n) = 1 − o² = ½ here. From
 // there, the `+` nodes pass the ½ on, and each `*` scales it by the other factor. So
@@ -19,7 +20,8 @@
 // (e²ⁿ − 1)/(e²ⁿ + 1), so the lecture rebuilds it from `exp`, `+`, `−`, `*` and `/`. The graph
 // grows, each new node brings its own simple local derivative, and the chain rule combines them
 // into the same gradients. How coarse or fine the operations are is a choice; the calculus is the
-// same. Both graphs are drawn at the end.
+// same. Both graphs are drawn at the end. In the second, e − 1 appears as e + (−1) and a division
+// as a power −1 times the numerator: as in micrograd, the engine builds them from `+`, `*` and `**`.
 using Micrograd.Functional;
 using Micrograd.Functional.Tracing;
 
@@ -44,7 +46,7 @@ foreach (var leaf in leaves)
     Console.WriteLine($"{"do/d" + leaf.Label,-6} = {grads[leaf],7:F4}");
 }
 
-Check(Math.Abs(o.Data - 1 / Math.Sqrt(2)) < 1e-15, "o = 1/√2");
+Check(Math.Abs(o.Data - 1 / Math.Sqrt(2)) < 1e-15, "o = 1/√2 up to the last digit");
 Check(Math.Abs(grads[n] - 0.5) < 1e-15, "do/dn = 1 − o² = ½");
 Check(Near(grads[x1], -1.5) && Near(grads[w1], 1.0) && Near(grads[x2], 0.5) && grads[w2] == 0 && Near(grads[b], 0.5),
     "the gradients are the lecture's: x1 −1.5, w1 1, x2 0.5, w2 0, b 0.5");
