@@ -18,6 +18,9 @@
 // - `+` passes the gradient on unchanged: ∂(x + y)/∂x = 1;
 // - `*` scales it by the *other* factor: ∂(x·y)/∂x = y.
 //
+// The engine keeps one such local derivative per operation, in one table beside the forward
+// formulas: [`Engine/Calculus.cs`](../../src/Micrograd.Functional/Engine/Calculus.cs).
+//
 // Below, every gradient is computed by hand, node by node, in the order backpropagation visits
 // them. Then one call to `Backward()` computes them all, and the lesson checks that they agree,
 // and that nudging `a` really moves L by 6 times the nudge. Finally the graph is drawn, each
