@@ -1,4 +1,5 @@
 #:project ../../src/Micrograd.Functional/Micrograd.Functional.csproj
+#:property InvariantGlobalization=true
 #:package TorchSharp
 #:package libtorch-cpu-linux-x64
 #:property LibTorchSharpGlibcxxFix=true
@@ -11,10 +12,11 @@
 //
 // This lesson does that from C#. [TorchSharp](https://github.com/dotnet/TorchSharp) is .NET's
 // binding to libtorch, the C++ library inside PyTorch, so its autograd is PyTorch's autograd.
-// We build the lecture's neuron o = tanh(x₁w₁ + x₂w₂ + b) twice, once with `Value`s and once with
-// float64 tensors, and compare the value and the five gradients. Then we do the same on a few
-// random neurons: that is a *differential test*, the kind the repository runs on thousands of
-// random graphs in `tests/Micrograd.Functional.Reference.Tests`.
+// We build the lecture's neuron o = tanh(x₁w₁ + x₂w₂ + b) in both libraries and compare the value
+// and the five gradients: first exactly as the lecture does (which reproduces its printout to the
+// last digit, and shows a float32 surprise hidden in it), then in float64 throughout. Then we do
+// the same on a few random neurons: that is a *differential test*, the kind the repository runs on
+// thousands of random graphs in `tests/Micrograd.Functional.Reference.Tests`.
 //
 // Two things to know when you run it:
 //
@@ -25,77 +27,98 @@
 //   for one symbol nobody calls. `#:property LibTorchSharpGlibcxxFix=true` turns on the reference
 //   tests' build step (imported by `docs/lessons/Directory.Build.targets`) that marks that requirement
 //   weak in the copy in this lesson's build folder.
-using System.Globalization;
 using Micrograd.Functional;
 using TorchSharp;
 using static TorchSharp.torch;
 
-CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-
-// ## The lecture's neuron with Values
-// Two inputs, two weights and a bias chosen so that n comes out as 0.8813…, where tanh(n) = 1/√2.
-var x1 = new Value(2.0, "x1");
-var x2 = new Value(0.0, "x2");
-var w1 = new Value(-3.0, "w1");
-var w2 = new Value(1.0, "w2");
-var b = new Value(6.8813735870195432, "b");
-var o = (x1 * w1 + x2 * w2 + b).Tanh();
-var grads = o.Backward();
-
-Value[] leaves = [x1, x2, w1, w2, b];
-Console.WriteLine($"Micrograd.Functional: o = {o.Data}");
-foreach (var leaf in leaves)
+// ## One neuron, two libraries
+// o = tanh(x₁w₁ + x₂w₂ + … + b), and its gradient with respect to every x, every w and b, in
+// that order. Ours builds Values and calls Backward(). libtorch's is the lecture's PyTorch code:
+// float64 scalars that record what is done to them (requires_grad), the same formula, then
+// backward(), which fills each leaf's .grad. A dispose scope frees the native tensors.
+static (double O, double[] Grads) Ours(double[] x, double[] w, double b)
 {
-    Console.WriteLine($"  do/d{leaf.Label} = {grads[leaf]}");
+    Value[] xs = [.. x.Select(v => new Value(v))];
+    Value[] ws = [.. w.Select(v => new Value(v))];
+    var bias = new Value(b);
+    var sum = xs[0] * ws[0];
+    for (var i = 1; i < xs.Length; i++)
+    {
+        sum += xs[i] * ws[i];
+    }
+
+    var o = (sum + bias).Tanh();
+    var grads = o.Backward();
+    return (o.Data, [.. xs.Select(v => grads[v]), .. ws.Select(v => grads[v]), grads[bias]]);
 }
 
-// ## The same neuron in libtorch
-// The lecture's PyTorch code, line for line: float64 scalars that record what is done to them,
-// the same formula, then backward(), which fills each leaf's .grad.
-// A dispose scope frees the native tensors at the end of the block.
-double torchO;
-double[] torchGrads;
-using (NewDisposeScope())
+static (double O, double[] Grads) Torch(double[] x, double[] w, double b)
 {
-    var tx1 = tensor(2.0, float64, requires_grad: true);
-    var tx2 = tensor(0.0, float64, requires_grad: true);
-    var tw1 = tensor(-3.0, float64, requires_grad: true);
-    var tw2 = tensor(1.0, float64, requires_grad: true);
-    var tb = tensor(6.8813735870195432, float64, requires_grad: true);
-    var tn = tx1 * tw1 + tx2 * tw2 + tb;
-    var to = tn.tanh();
-    to.backward();
+    using var scope = NewDisposeScope();
+    var xs = x.Select(v => tensor(v, float64, requires_grad: true)).ToArray();
+    var ws = w.Select(v => tensor(v, float64, requires_grad: true)).ToArray();
+    var bias = tensor(b, float64, requires_grad: true);
+    var sum = xs[0] * ws[0];
+    for (var i = 1; i < xs.Length; i++)
+    {
+        sum += xs[i] * ws[i];
+    }
 
-    torchO = to.item<double>();
-    torchGrads = [.. new[] { tx1, tx2, tw1, tw2, tb }.Select(t => t.grad!.item<double>())];
+    var o = (sum + bias).tanh();
+    o.backward();
+    return (o.item<double>(), [.. xs.Concat(ws).Append(bias).Select(t => t.grad!.item<double>())]);
 }
 
-Console.WriteLine($"libtorch:             o = {torchO}");
-for (var i = 0; i < leaves.Length; i++)
-{
-    Console.WriteLine($"  do/d{leaves[i].Label} = {torchGrads[i]}");
-}
+string[] names = ["x1", "x2", "w1", "w2", "b"];
+void Print(string who, (double O, double[] Grads) result) =>
+    Console.WriteLine($"{who,-9} o = {result.O,-20} {string.Join("  ", names.Select((n, i) => $"{n} {result.Grads[i]}"))}");
 
-// The lecture reads these to 4 places (x1 -1.5, w1 1.0, x2 0.5, w2 0.0, b 0.5), and to 4 places
-// they agree. To 16 digits they do not quite: o differs in its last bit. The exact tanh(n) is
-// 0.70710678118654759116… (computed to 40 digits with Python's decimal module). The two doubles
-// nearest to it are 0.7071067811865476 and 0.7071067811865477, one ulp (unit in the last place,
-// here 1.1e-16) apart. libtorch's tanh rounds to the nearer one; .NET's Math.Tanh (the C library's
-// tanh, the one Python's math.tanh also calls: it prints 0.7071067811865477) to the other.
+// ## The lecture's printout, to the last digit
+// The lecture's inputs are x₁ = 2, x₂ = 0, w₁ = −3, w₂ = 1 and b = 6.8813735870195432, chosen so
+// that n = 0.8813… and o = tanh(n) = 1/√2 = 0.70710678… . Yet the lecture's PyTorch cell prints
+//     0.7071066904050358, x2 0.5000001283844369, w2 0.0, x1 -1.5000003851533106, w1 1.0000002567688737
+// Why 0.70710669 and not 0.70710678? The lecture writes torch.Tensor([6.8813735870195432]).double():
+// torch.Tensor makes a *float32* tensor, which keeps only about 7 digits (b becomes
+// 6.881373405456543), and .double() cannot bring the lost digits back. Round the inputs through
+// float32 the same way, and both libraries print the lecture's numbers exactly.
+double[] x = [2.0, 0.0];
+double[] w = [-3.0, 1.0];
+const double B = 6.8813735870195432;
+static double[] ThroughFloat32(double[] values) => [.. values.Select(v => (double)(float)v)];
+
+var lectureTorch = Torch(ThroughFloat32(x), ThroughFloat32(w), (float)B);
+var lectureOurs = Ours(ThroughFloat32(x), ThroughFloat32(w), (float)B);
+Print("libtorch", lectureTorch);
+Print("ours", lectureOurs);
+double[] printed = [-1.5000003851533106, 0.5000001283844369, 1.0000002567688737, 0.0];   // x1, x2, w1, w2
+Check(lectureTorch.O == 0.7071066904050358 && lectureTorch.Grads[..4].SequenceEqual(printed), "libtorch gives the lecture's printout exactly");
+Check(lectureOurs.O == 0.7071066904050358 && lectureOurs.Grads[..4].SequenceEqual(printed), "our engine gives the lecture's printout exactly");
+
+// ## In float64 throughout
+// Now with b as written. To 4 places, as the lecture reads them (x1 -1.5, w1 1.0, x2 0.5, w2 0.0,
+// b 0.5), the two agree. To 16 digits they do not quite: o differs in its last bit. The exact
+// tanh(n) is 0.70710678118654759116… (computed to 40 digits with Python's decimal module). The two
+// doubles nearest to it are 0.7071067811865476 and 0.7071067811865477, one ulp (unit in the last
+// place, here 1.1e-16) apart. libtorch's tanh rounds to the nearer one; .NET's Math.Tanh (the C
+// library's tanh, which Python's math.tanh also calls: it prints 0.7071067811865477) to the other.
 // Neither is wrong: a math library promises a result within an ulp or two, not the nearest double.
-Check(torchO == 0.7071067811865476, $"libtorch's tanh is the double nearest to the exact tanh(n), 0.7071067811865476 (got {torchO})");
-Check(o.Data == 0.7071067811865477, $"our tanh is Python's math.tanh, 0.7071067811865477 (got {o.Data})");
-Check(Math.BitIncrement(torchO) == o.Data, "the two values of o are neighbouring doubles, one ulp apart");
+var torch64 = Torch(x, w, B);
+var ours64 = Ours(x, w, B);
+Print("libtorch", torch64);
+Print("ours", ours64);
+Check(torch64.O == 0.7071067811865476, $"libtorch's tanh is the double nearest to the exact tanh(n), 0.7071067811865476 (got {torch64.O})");
+Check(ours64.O == 0.7071067811865477, $"our tanh is Python's math.tanh, 0.7071067811865477 (got {ours64.O})");
+Check(Math.BitIncrement(torch64.O) == ours64.O, "the two values of o are neighbouring doubles, one ulp apart");
 
 // The gradients all go through do/dn = 1 − o², so they inherit that last-bit difference (a few ulps
 // of a gradient): they agree to 15 significant digits.
-for (var i = 0; i < leaves.Length; i++)
+for (var i = 0; i < names.Length; i++)
 {
-    var (ours, theirs) = (grads[leaves[i]], torchGrads[i]);
-    Check(Math.Abs(ours - theirs) <= 1e-15 * Math.Max(1, Math.Abs(theirs)), $"do/d{leaves[i].Label}: ours {ours} and libtorch's {theirs} agree within 1e-15");
+    var (ours, theirs) = (ours64.Grads[i], torch64.Grads[i]);
+    Check(Math.Abs(ours - theirs) <= 1e-15 * Math.Max(1, Math.Abs(theirs)), $"do/d{names[i]}: ours {ours} and libtorch's {theirs} agree within 1e-15");
 }
 
-Console.WriteLine("o differs by one ulp (libtorch rounds tanh to the nearest double, the C library does not); the five gradients agree within 1e-15.");
+Console.WriteLine("In float64, o differs by one ulp and the five gradients agree within 1e-15.");
 
 // ## A differential test on random neurons
 // One example can agree by luck. Draw a few neurons with 3 inputs, random weights, bias and
@@ -113,40 +136,22 @@ for (var trial = 0; trial < 5; trial++)
     double[] xs = [Draw(), Draw(), Draw()];
     double[] ws = [Draw(), Draw(), Draw()];
     var bias = Draw();
-
-    // Ours: the same neuron as above, with three inputs.
-    Value[] vx = [.. xs.Select(v => new Value(v))];
-    Value[] vw = [.. ws.Select(v => new Value(v))];
-    var vb = new Value(bias);
-    var vo = (vx[0] * vw[0] + vx[1] * vw[1] + vx[2] * vw[2] + vb).Tanh();
-    var vg = vo.Backward();
-    double[] ours = [.. vx.Select(v => vg[v]), .. vw.Select(v => vg[v]), vg[vb]];
-
-    // libtorch's.
-    double[] theirs;
-    using (NewDisposeScope())
-    {
-        var tx = xs.Select(v => tensor(v, float64, requires_grad: true)).ToArray();
-        var tw = ws.Select(v => tensor(v, float64, requires_grad: true)).ToArray();
-        var tb = tensor(bias, float64, requires_grad: true);
-        var to = (tx[0] * tw[0] + tx[1] * tw[1] + tx[2] * tw[2] + tb).tanh();
-        to.backward();
-        theirs = [.. tx.Concat(tw).Append(tb).Select(t => t.grad!.item<double>())];
-    }
-
-    var difference = ours.Zip(theirs, (p, q) => Math.Abs(p - q) / Math.Max(1e-300, Math.Max(Math.Abs(p), Math.Abs(q)))).Max();
+    var (ours, theirs) = (Ours(xs, ws, bias), Torch(xs, ws, bias));
+    var difference = ours.Grads.Zip(theirs.Grads, (p, q) => Math.Abs(p - q) / Math.Max(1e-300, Math.Max(Math.Abs(p), Math.Abs(q)))).Max();
     worst = Math.Max(worst, difference);
-    Console.WriteLine($"neuron {trial}: x = [{string.Join(", ", xs)}], w = [{string.Join(", ", ws)}], b = {bias}: o = {vo.Data:F6}, do/dw = [{string.Join(", ", ours[3..6].Select(g => g.ToString("F6")))}]");
+    Console.WriteLine($"neuron {trial}: x = [{string.Join(", ", xs)}], w = [{string.Join(", ", ws)}], b = {bias}: o = {ours.O:F6}, do/dw = [{string.Join(", ", ours.Grads[3..6].Select(g => g.ToString("F6")))}]");
     Check(difference <= 1e-12, $"neuron {trial}: every gradient agrees with libtorch's within 1e-12 relative (largest difference {difference:G3})");
 }
 
 Console.WriteLine($"All 5 random neurons: 7 gradients each agree with libtorch's; largest relative difference {worst:G3}.");
 
+Console.WriteLine("All claims hold.");
+
 // A lesson checks what it claims: a claim that fails stops the run with a non-zero exit code.
-static void Check(bool holds, string claim)
+static void Check(bool claim, string what)
 {
-    if (!holds)
+    if (!claim)
     {
-        throw new InvalidOperationException($"Claim failed: {claim}");
+        throw new InvalidOperationException($"Lesson 04: the claim '{what}' does not hold.");
     }
 }

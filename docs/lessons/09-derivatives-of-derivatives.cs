@@ -1,4 +1,5 @@
 #:project ../../src/Micrograd.Functional/Micrograd.Functional.csproj
+#:property InvariantGlobalization=true
 // # 09 · Derivatives of derivatives
 //
 // `Backward()` answers "how fast does the output change?" with numbers. Sometimes you want to know
@@ -16,10 +17,7 @@
 //
 // The lesson checks every result against a derivative worked out by hand, then uses second
 // derivatives for Newton's method in one and two dimensions.
-using System.Globalization;
 using Micrograd.Functional;
-
-CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 // ## Gradients as graphs
 // y = x³ at x = 2. Backward() gives dy/dx = 3x² = 12 as a number. BackwardSymbolic() gives the same
@@ -146,11 +144,13 @@ Console.WriteLine($"Newton: {newtonSteps} steps to (1, 1) exactly; gradient desc
 // 114,000 numbers, fine; for a network of a million it is a trillion. That is why deep learning
 // mostly makes do with first derivatives and a well-chosen learning rate.
 
+Console.WriteLine("All claims hold.");
+
 // A lesson checks what it claims: a claim that fails stops the run with a non-zero exit code.
-static void Check(bool holds, string claim)
+static void Check(bool claim, string what)
 {
-    if (!holds)
+    if (!claim)
     {
-        throw new InvalidOperationException($"Claim failed: {claim}");
+        throw new InvalidOperationException($"Lesson 09: the claim '{what}' does not hold.");
     }
 }

@@ -1,4 +1,5 @@
 #:project ../../src/Micrograd.Functional/Micrograd.Functional.csproj
+#:property InvariantGlobalization=true
 #:property Configuration=Release
 // # 10 · Compile once, differentiate many times
 //
@@ -18,12 +19,9 @@
 // branch instead of silently freezing it, and this lesson shows what to do instead. At the end we
 // train micrograd's demo on the tape, with micrograd's numbers, and time it against the graph.
 using System.Diagnostics;
-using System.Globalization;
 using Micrograd.Functional;
 using Micrograd.Functional.Data;
 using Micrograd.Functional.Nn;
-
-CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 // ## A small function on the tape
 // f(x₀, x₁) = tanh(x₀·x₁) + x₀², compiled once for two inputs.
@@ -53,7 +51,7 @@ Func<Value[], Value> branchy = x => x[0].Data > 0 ? x[0] * x[0] : -x[0];
 try
 {
     Compiler.Compile(branchy, 1);
-    throw new InvalidOperationException("Claim failed: compiling a branch on Data should throw");
+    throw new InvalidOperationException("Lesson 10: the claim 'compiling a branch on Data throws' does not hold.");
 }
 catch (InvalidOperationException refused) when (refused.Message.StartsWith("Value.Data was read while compiling", StringComparison.Ordinal))
 {
@@ -75,6 +73,8 @@ foreach (var (point, value, slope) in new[] { (2.0, 4.0, 4.0), (0.5, 0.25, 1.0),
 // Data can be read, and succeeds only if f took the same path at both. It returns a Fin: the
 // compiled function, or an error naming the first difference. Note what a success means: the two
 // traces agree, so the tape is right wherever f takes that path (here x > 0), not everywhere.
+// The error names tape slots: slot 0 is the input, slot 1 the first constant. At 1 the first
+// instruction is x·x (Mul of slot 0 with itself), at −1 it is x·(−1) (Mul of slot 0 with the -1 of −x).
 var differentPaths = Compiler.CompileChecked(branchy, [1.0], [-1.0]);
 var samePath = Compiler.CompileChecked(branchy, [1.0], [2.0]);
 Console.WriteLine($"CompileChecked at 1 and −1: {differentPaths.Match(Succ: c => c.ToString(), Fail: e => e.Message)}");
@@ -152,11 +152,13 @@ Console.WriteLine($"timing: one step with the graph rebuilt {graphStep:F2} ms, o
 Console.WriteLine($"timing: the 100 training steps on the tape took {trainingTime.Elapsed.TotalMilliseconds:F0} ms");
 Check(graphStep > 2 * tapeStep, "the tape is at least twice as fast as rebuilding the graph");
 
+Console.WriteLine("All claims hold.");
+
 // A lesson checks what it claims: a claim that fails stops the run with a non-zero exit code.
-static void Check(bool holds, string claim)
+static void Check(bool claim, string what)
 {
-    if (!holds)
+    if (!claim)
     {
-        throw new InvalidOperationException($"Claim failed: {claim}");
+        throw new InvalidOperationException($"Lesson 10: the claim '{what}' does not hold.");
     }
 }
