@@ -44,7 +44,7 @@ Console.WriteLine("The tape's values and gradients are bit-identical to the grap
 
 // ## Why a branch on data is refused
 // Here is a function with a C# branch on its input: x² for x > 0, −x otherwise. While tracing, the
-// input is a placeholder (it holds 0), so the `if` would pick −x, and the tape would compute −x for
+// input is a placeholder (it holds 0), so the choice would pick −x, and the tape would compute −x for
 // *every* input, also x = 2, where the answer is 4. Rather than return that wrong function, Compile
 // makes reading `Data` of a traced value throw, with a message that says what to do.
 Func<Value[], Value> branchy = x => x[0].Data > 0 ? x[0] * x[0] : -x[0];
@@ -80,6 +80,12 @@ var samePath = Compiler.CompileChecked(branchy, [1.0], [2.0]);
 Console.WriteLine($"CompileChecked at 1 and −1: {differentPaths.Match(Succ: c => c.ToString(), Fail: e => e.Message)}");
 Console.WriteLine($"CompileChecked at 1 and 2: {samePath.Match(Succ: c => c.ToString(), Fail: e => e.Message)}");
 Check(differentPaths.IsFail && samePath.IsSucc, "the branch is caught between 1 and −1, and not between 1 and 2");
+
+// And what the tape traced at 1 and 2 does at −3: it computes x·x, the path it recorded, so it
+// answers 9 where f(−3) = 3. A checked tape is only as good as the points it was checked at.
+var atMinus3 = samePath.Match(Succ: tape => tape.Evaluate([-3.0]), Fail: e => throw new InvalidOperationException(e.Message));
+Console.WriteLine($"the tape traced at 1 and 2, at −3: {atMinus3} (f(−3) = {branchy([new Value(-3.0)]).Data})");
+Check(atMinus3 == 9, "the tape traced on the x > 0 path computes x² at −3 too");
 
 // ## micrograd's demo on the tape
 // The demo's loss is a function of the model's 337 parameters, so we compile it with the parameters
