@@ -91,8 +91,10 @@ var lectureOurs = Ours(ThroughFloat32(x), ThroughFloat32(w), (float)B);
 Print("libtorch", lectureTorch);
 Print("ours", lectureOurs);
 double[] printed = [-1.5000003851533106, 0.5000001283844369, 1.0000002567688737, 0.0];   // x1, x2, w1, w2
-Check(lectureTorch.O == 0.7071066904050358 && lectureTorch.Grads[..4].SequenceEqual(printed), "libtorch gives the lecture's printout exactly");
-Check(lectureOurs.O == 0.7071066904050358 && lectureOurs.Grads[..4].SequenceEqual(printed), "our engine gives the lecture's printout exactly");
+Check(lectureTorch.O == 0.7071066904050358 && lectureTorch.Grads[..4].SequenceEqual(printed),
+    "libtorch gives the lecture's printout exactly");
+Check(lectureOurs.O == 0.7071066904050358 && lectureOurs.Grads[..4].SequenceEqual(printed),
+    "our engine gives the lecture's printout exactly");
 
 // ## In float64 throughout
 // Now with b as written. To 4 places, as the lecture reads them (x1 -1.5, w1 1.0, x2 0.5, w2 0.0,
@@ -106,16 +108,19 @@ var torch64 = Torch(x, w, B);
 var ours64 = Ours(x, w, B);
 Print("libtorch", torch64);
 Print("ours", ours64);
-Check(torch64.O == 0.7071067811865476, $"libtorch's tanh is the double nearest to the exact tanh(n), 0.7071067811865476 (got {torch64.O})");
+Check(torch64.O == 0.7071067811865476,
+    $"libtorch's tanh is the double nearest to the exact tanh(n), 0.7071067811865476 (got {torch64.O})");
 Check(ours64.O == 0.7071067811865477, $"our tanh is Python's math.tanh, 0.7071067811865477 (got {ours64.O})");
-Check(Math.BitIncrement(torch64.O) == ours64.O, "the two values of o are neighbouring doubles, one ulp apart");
+Check(Math.BitIncrement(torch64.O) == ours64.O,
+    "the two values of o are neighbouring doubles, one ulp apart");
 
 // The gradients all go through do/dn = 1 − o², so they inherit that last-bit difference (a few ulps
 // of a gradient): they agree to 15 significant digits.
 for (var i = 0; i < names.Length; i++)
 {
     var (ours, theirs) = (ours64.Grads[i], torch64.Grads[i]);
-    Check(Math.Abs(ours - theirs) <= 1e-15 * Math.Max(1, Math.Abs(theirs)), $"do/d{names[i]}: ours {ours} and libtorch's {theirs} agree within 1e-15");
+    Check(Math.Abs(ours - theirs) <= 1e-15 * Math.Max(1, Math.Abs(theirs)),
+        $"do/d{names[i]}: ours {ours} and libtorch's {theirs} agree within 1e-15");
 }
 
 Console.WriteLine("In float64, o differs by one ulp and the five gradients agree within 1e-15.");
@@ -137,10 +142,13 @@ for (var trial = 0; trial < 5; trial++)
     double[] ws = [Draw(), Draw(), Draw()];
     var bias = Draw();
     var (ours, theirs) = (Ours(xs, ws, bias), Torch(xs, ws, bias));
-    var difference = ours.Grads.Zip(theirs.Grads, (p, q) => Math.Abs(p - q) / Math.Max(1e-300, Math.Max(Math.Abs(p), Math.Abs(q)))).Max();
+    var difference = ours.Grads.Zip(theirs.Grads, (p, q) => Math.Abs(p - q) / Math.Max(1e-300, Math.Max(Math.Abs(p), Math.Abs(q))))
+        .Max();   // the largest relative difference (1e-300 keeps 0/0 out when both are 0)
     worst = Math.Max(worst, difference);
-    Console.WriteLine($"neuron {trial}: x = [{string.Join(", ", xs)}], w = [{string.Join(", ", ws)}], b = {bias}: o = {ours.O:F6}, do/dw = [{string.Join(", ", ours.Grads[3..6].Select(g => g.ToString("F6")))}]");
-    Check(difference <= 1e-12, $"neuron {trial}: every gradient agrees with libtorch's within 1e-12 relative (largest difference {difference:G3})");
+    var dodw = string.Join(", ", ours.Grads[3..6].Select(g => g.ToString("F6")));
+    Console.WriteLine($"neuron {trial}: x = [{string.Join(", ", xs)}], w = [{string.Join(", ", ws)}], b = {bias}: o = {ours.O:F6}, do/dw = [{dodw}]");
+    Check(difference <= 1e-12,
+        $"neuron {trial}: every gradient agrees with libtorch's within 1e-12 relative (largest difference {difference:G3})");
 }
 
 Console.WriteLine($"All 5 random neurons: 7 gradients each agree with libtorch's; largest relative difference {worst:G3}.");

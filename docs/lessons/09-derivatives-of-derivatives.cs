@@ -81,7 +81,8 @@ foreach (var (px, py) in new[] { (1.0, 1.0), (-1.2, 1.0) })
     {
         for (var j = 0; j < 2; j++)
         {
-            Check(Math.Abs(h[i, j].Data - expected[i, j]) <= 1e-12 * Math.Abs(expected[i, j]), $"H[{i},{j}] at ({px}, {py}) is {expected[i, j]} (got {h[i, j].Data})");
+            Check(Math.Abs(h[i, j].Data - expected[i, j]) <= 1e-12 * Math.Abs(expected[i, j]),
+                $"H[{i},{j}] at ({px}, {py}) is {expected[i, j]} (got {h[i, j].Data})");
         }
     }
 }

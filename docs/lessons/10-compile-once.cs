@@ -37,7 +37,8 @@ foreach (var (a, b) in new[] { (0.5, -1.5), (2.0, 0.25), (-1.0, 3.0) })
     var graph = f(leaves);
     var grads = graph.Backward();
     Console.WriteLine($"f({a}, {b}) = {value:R}, ∇f = ({grad[0]:R}, {grad[1]:R})");
-    Check(value == graph.Data && grad[0] == grads[leaves[0]] && grad[1] == grads[leaves[1]], $"the tape gives Backward()'s bits at ({a}, {b})");
+    Check(value == graph.Data && grad[0] == grads[leaves[0]] && grad[1] == grads[leaves[1]],
+        $"the tape gives Backward()'s bits at ({a}, {b})");
 }
 
 Console.WriteLine("The tape's values and gradients are bit-identical to the graph's.");
@@ -65,7 +66,8 @@ foreach (var (point, value, slope) in new[] { (2.0, 4.0, 4.0), (0.5, 0.25, 1.0),
 {
     var (v, g) = asOps.ValueAndGrad([point]);
     Console.WriteLine($"relu(x)² + relu(−x) at {point}: {v}, slope {g[0]}");
-    Check(v == value && g[0] == slope, $"at {point} the compiled function is {value} with slope {slope} (got {v}, {g[0]})");
+    Check(v == value && g[0] == slope,
+        $"at {point} the compiled function is {value} with slope {slope} (got {v}, {g[0]})");
 }
 
 // ## Checked compilation
@@ -79,7 +81,8 @@ var differentPaths = Compiler.CompileChecked(branchy, [1.0], [-1.0]);
 var samePath = Compiler.CompileChecked(branchy, [1.0], [2.0]);
 Console.WriteLine($"CompileChecked at 1 and −1: {differentPaths.Match(Succ: c => c.ToString(), Fail: e => e.Message)}");
 Console.WriteLine($"CompileChecked at 1 and 2: {samePath.Match(Succ: c => c.ToString(), Fail: e => e.Message)}");
-Check(differentPaths.IsFail && samePath.IsSucc, "the branch is caught between 1 and −1, and not between 1 and 2");
+Check(differentPaths.IsFail && samePath.IsSucc,
+    "the branch is caught between 1 and −1, and not between 1 and 2");
 
 // And what the tape traced at 1 and 2 does at −3: it computes x·x, the path it recorded, so it
 // answers 9 where f(−3) = 3. A checked tape is only as good as the points it was checked at.
@@ -124,7 +127,8 @@ for (var k = 0; k < 100; k++)
 trainingTime.Stop();
 var trained = model.WithParameters([.. parameters]);
 Console.WriteLine($"step 0 loss {losses[0]:R}, step 99 loss {losses[99]:R}, accuracy after training {Training.Accuracy(trained, data) * 100}%");
-Check(losses[0] == 0.8958441028683222 && losses[99] == 0.010978370135492717, "micrograd's step 0 and step 99 losses, bit for bit");
+Check(losses[0] == 0.8958441028683222 && losses[99] == 0.010978370135492717,
+    "micrograd's step 0 and step 99 losses, bit for bit");
 Check(Training.Accuracy(trained, data) == 1.0, "100% accuracy after 100 steps");
 
 // ## The speed-up
