@@ -2,12 +2,6 @@ using System.Runtime.CompilerServices;
 
 namespace Micrograd.Functional;
 
-/// <summary>The value of one operation together with its local partial derivatives.</summary>
-/// <param name="Out">out = f(a, b).</param>
-/// <param name="DA">∂out/∂a.</param>
-/// <param name="DB">∂out/∂b (0 for unary operations).</param>
-internal readonly record struct Local(double Out, double DA, double DB);
-
 /// <summary>
 /// The whole calculus of the engine in two tables read side by side, one line per primitive
 /// operation: its forward formula, and its local derivative rule ∂out/∂a, ∂out/∂b. The rules are
@@ -26,8 +20,10 @@ internal readonly record struct Local(double Out, double DA, double DB);
 /// symbolic gradient. √a's derivative is +∞ at 0 and |a|'s is 0 there, as in PyTorch. σ(a) = 1/(1 + e⁻ᵃ) needs no guard: for very
 /// negative a, e⁻ᵃ overflows to ∞ and 1/(1 + ∞) is 0, never NaN. Softplus is written as
 /// max(a, 0) + ln(1 + e^−|a|) so that it neither overflows nor loses the tiny values of very negative a.
+/// The JIT's one-dispatch form of the two tables, <c>Apply</c>, lives in <c>Internals/Calculus.Dispatch.cs</c>:
+/// a first reading can skip it.
 /// </remarks>
-internal static class Calculus
+internal static partial class Calculus
 {
     /// <summary>The forward formula: out = f(a, b).</summary>
     /// <param name="op">The primitive operation; not <see cref="Op.Leaf"/>.</param>
@@ -92,45 +88,6 @@ internal static class Calculus
         Op.StopGradient => (T.Constant(0), T.Constant(0)),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf or a custom op has no derivative rule in the table."),
     };
-
-    /// <summary>The forward formula and the derivative rule on numbers: out, ∂out/∂a, ∂out/∂b.</summary>
-    /// <param name="op">The primitive operation; not <see cref="Op.Leaf"/>.</param>
-    /// <param name="a">The first operand's value.</param>
-    /// <param name="b">The second operand's value (ignored by unary operations).</param>
-    /// <param name="p">The constant exponent of <see cref="Op.Pow"/> (ignored by the others).</param>
-    /// <remarks>One dispatch on the op: each arm passes a constant op to the two tables, so the compiler folds their own switches away.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Local Apply(Op op, double a, double b, double p) => op switch
-    {
-        Op.Add          => Rule(Op.Add, a, b, p),
-        Op.Mul          => Rule(Op.Mul, a, b, p),
-        Op.Pow          => Rule(Op.Pow, a, b, p),
-        Op.Relu         => Rule(Op.Relu, a, b, p),
-        Op.Tanh         => Rule(Op.Tanh, a, b, p),
-        Op.Exp          => Rule(Op.Exp, a, b, p),
-        Op.Log          => Rule(Op.Log, a, b, p),
-        Op.Sigmoid      => Rule(Op.Sigmoid, a, b, p),
-        Op.Softplus     => Rule(Op.Softplus, a, b, p),
-        Op.Sin          => Rule(Op.Sin, a, b, p),
-        Op.Cos          => Rule(Op.Cos, a, b, p),
-        Op.Sqrt         => Rule(Op.Sqrt, a, b, p),
-        Op.Abs          => Rule(Op.Abs, a, b, p),
-        Op.PowValue     => Rule(Op.PowValue, a, b, p),
-        Op.Max          => Rule(Op.Max, a, b, p),
-        Op.Min          => Rule(Op.Min, a, b, p),
-        Op.Step         => Rule(Op.Step, a, b, p),
-        Op.Where        => Rule(Op.Where, a, b, p),
-        Op.StopGradient => Rule(Op.StopGradient, a, b, p),
-        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "A leaf or a custom op has no forward formula in the table."),
-    };
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Local Rule(Op op, double a, double b, double p)
-    {
-        var @out = Forward(op, a, b, p);
-        var (da, db) = Partials(op, new Real(a), new Real(b), new Real(@out), p);
-        return new Local(@out, da.X, db.X);
-    }
 
     /// <summary>−x, as x·(−1) (micrograd's negation).</summary>
     private static T Neg<T>(T x) where T : IScalar<T> => T.Constant(-1) * x;

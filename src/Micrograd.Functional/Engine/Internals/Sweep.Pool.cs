@@ -1,0 +1,108 @@
+using System.Runtime.InteropServices;
+
+namespace Micrograd.Functional;
+
+/// <content>
+/// The per-thread table: each thread keeps one <see cref="Sweep"/> and reuses its pages from call to call, since
+/// working memory allocated afresh on every call is what made a large backward pass pay for garbage collections.
+/// A table left unused from one gen-2 collection to the next gives its pages back to the collector.
+/// </content>
+internal sealed partial class Sweep
+{
+    /// <summary>The pages this thread's table keeps for its next sweep (0 when it has none or has been trimmed); for tests.</summary>
+    internal static int KeptPages => t_spare?._free.Count ?? 0;
+
+    /// <summary>Takes this thread's table (or a new one); give it back with <see cref="Return"/>.</summary>
+    public static Sweep Rent()
+    {
+        if (t_spare is null)
+        {
+            t_spare = new Sweep();
+            Gen2Callback.Register(t_spare);
+        }
+
+        if (Interlocked.CompareExchange(ref t_spare._state, InUse, Idle) == Idle)
+        {
+            t_spare._usedSinceTrim = true;
+            return t_spare;
+        }
+
+        return new Sweep { _state = InUse }; // being trimmed right now; a one-off table will do
+    }
+
+    /// <summary>Empties the table (it must not keep graphs alive) and keeps its pages for this thread's next sweep.</summary>
+    public void Return()
+    {
+        foreach (var page in _pages.Values) // left unfinished only by a sweep cut short
+        {
+            Array.Clear(page.Nodes);
+            Array.Clear(page.Occupied);
+            page.Used = 0;
+            _free.Push(page);
+        }
+
+        _pages.Clear();
+        _queue.Clear();
+        _finishedPages.Clear();
+        _finishedFirst.Clear();
+        _finishedOccupancy.Clear();
+        _current = _recent = null;
+        _finished = 0;
+        Count = 0;
+        Volatile.Write(ref _state, Idle);
+    }
+
+    /// <summary>Drops the kept pages if the table has not been used since the last check (run after gen-2 collections).</summary>
+    private void TrimIfIdle()
+    {
+        if (Interlocked.CompareExchange(ref _state, Trimming, Idle) != Idle)
+        {
+            return;
+        }
+
+        if (!_usedSinceTrim)
+        {
+            _free.Clear();
+            _free.TrimExcess();
+            _pages.TrimExcess();
+            _queue.TrimExcess();
+            _finishedPages.TrimExcess();
+            _finishedFirst.TrimExcess();
+            _finishedOccupancy.TrimExcess();
+            _values = new double[PageSize];
+        }
+
+        _usedSinceTrim = false;
+        Volatile.Write(ref _state, Idle);
+    }
+
+    /// <summary>
+    /// Trims a thread's table after gen-2 collections for as long as the table lives (the way the
+    /// shared array pool trims itself): an object that is only reachable from the finalizer queue is
+    /// finalized after each collection of its generation, and re-registers itself until its table
+    /// is gone with its thread.
+    /// </summary>
+    private sealed class Gen2Callback
+    {
+        // A weak GCHandle, not a WeakReference: a WeakReference is an object with a finalizer of its own,
+        // which, once this callback is unreachable too, may run first and free the handle.
+        private GCHandle _sweep;
+
+        private Gen2Callback(Sweep sweep) => _sweep = GCHandle.Alloc(sweep, GCHandleType.Weak);
+
+        ~Gen2Callback()
+        {
+            if (_sweep.Target is not Sweep sweep)
+            {
+                _sweep.Free(); // the thread and its table are gone
+            }
+            else if (!Environment.HasShutdownStarted)
+            {
+                sweep.TrimIfIdle();
+                GC.ReRegisterForFinalize(this);
+            }
+        }
+
+        public static void Register(Sweep sweep) => _ = new Gen2Callback(sweep);
+    }
+}
