@@ -57,7 +57,7 @@ public interface IScalar<T> :
 
 /// <summary>A double in the rule table's algebra; the JIT compiles rules over it to plain double arithmetic.</summary>
 /// <param name="X">The number.</param>
-internal readonly record struct Real(double X) : IScalar<Real>
+internal readonly partial record struct Real(double X) : IScalar<Real>
 {
     public static Real operator +(Real a, Real b) => new(a.X + b.X);
 

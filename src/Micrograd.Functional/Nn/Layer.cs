@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
+using System.Runtime.InteropServices;
 
 namespace Micrograd.Functional.Nn;
 
@@ -25,7 +26,12 @@ public sealed record Layer(ImmutableArray<Neuron> Neurons)
     /// <summary>Builds each neuron's graph on the inputs.</summary>
     /// <param name="x">The layer's inputs.</param>
     [Pure]
-    public Value[] Forward(IReadOnlyList<Value> x) => Neurons.Select(n => n.Forward(x)).ToArray();
+    public Value[] Forward(IReadOnlyList<Value> x)
+    {
+        var outputs = new Value[Neurons.Length];
+        Apply<Value>(Mlp.Span(x), outputs);
+        return outputs;
+    }
 
     /// <summary>Each neuron's output on plain numbers.</summary>
     /// <param name="x">The layer's inputs.</param>
@@ -33,12 +39,21 @@ public sealed record Layer(ImmutableArray<Neuron> Neurons)
     public double[] Evaluate(ReadOnlySpan<double> x)
     {
         var outputs = new double[Neurons.Length];
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            outputs[i] = Neurons[i].Evaluate(x);
-        }
-
+        Apply(MemoryMarshal.Cast<double, Real>(x), MemoryMarshal.Cast<double, Real>(outputs.AsSpan()));
         return outputs;
+    }
+
+    /// <summary>The layer's formula, written once for nodes and numbers: each neuron on the same inputs.</summary>
+    /// <typeparam name="T">Nodes (<see cref="Forward"/>) or numbers (<see cref="Evaluate"/>).</typeparam>
+    /// <param name="x">The layer's inputs.</param>
+    /// <param name="outputs">One place per neuron.</param>
+    internal void Apply<T>(ReadOnlySpan<T> x, Span<T> outputs)
+        where T : IModelScalar<T>
+    {
+        for (var i = 0; i < Neurons.Length; i++)
+        {
+            outputs[i] = Neurons[i].Apply(x);
+        }
     }
 
     /// <summary>Describes the layer by its shape and activation.</summary>

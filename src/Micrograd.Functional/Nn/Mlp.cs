@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 
 namespace Micrograd.Functional.Nn;
@@ -115,22 +116,7 @@ public sealed record Mlp
     /// <param name="x">One node per input.</param>
     /// <returns>One node per output.</returns>
     [Pure]
-    public Value[] Forward(IReadOnlyList<Value> x)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        if (x.Count != Inputs)
-        {
-            throw new ArgumentException($"The model has {Inputs} inputs but was given {x.Count}.", nameof(x));
-        }
-
-        var activations = x;
-        foreach (var layer in Layers)
-        {
-            activations = layer.Forward(activations);
-        }
-
-        return (Value[])activations;
-    }
+    public Value[] Forward(IReadOnlyList<Value> x) => Apply<Value>(Span(x ?? throw new ArgumentNullException(nameof(x))));
 
     /// <summary>Builds the model's graph on plain inputs, each becoming a leaf (as micrograd's demo does).</summary>
     /// <param name="x">One number per input.</param>
@@ -141,7 +127,14 @@ public sealed record Mlp
     /// <summary>The model's outputs on plain numbers, with the same formulas and no graph (fast: for plots and prediction).</summary>
     /// <param name="x">One number per input.</param>
     [Pure]
-    public double[] Evaluate(ReadOnlySpan<double> x)
+    public double[] Evaluate(ReadOnlySpan<double> x) => MemoryMarshal.Cast<Real, double>(Apply(MemoryMarshal.Cast<double, Real>(x))).ToArray();
+
+    /// <summary>The model's formula, written once for nodes and numbers: each layer on the previous layer's outputs.</summary>
+    /// <typeparam name="T">Nodes (<see cref="Forward(IReadOnlyList{Value})"/>) or numbers (<see cref="Evaluate"/>).</typeparam>
+    /// <param name="x">One input per model input.</param>
+    /// <returns>One output per neuron of the last layer.</returns>
+    internal T[] Apply<T>(ReadOnlySpan<T> x)
+        where T : IModelScalar<T>
     {
         if (x.Length != Inputs)
         {
@@ -151,11 +144,18 @@ public sealed record Mlp
         var activations = x.ToArray();
         foreach (var layer in Layers)
         {
-            activations = layer.Evaluate(activations);
+            var outputs = new T[layer.Outputs];
+            layer.Apply<T>(activations, outputs);
+            activations = outputs;
         }
 
         return activations;
     }
+
+    /// <summary>The nodes of <paramref name="x"/> as a span: the array itself when it is one, else a copy.</summary>
+    /// <param name="x">Nodes.</param>
+    internal static ReadOnlySpan<Value> Span(IReadOnlyList<Value> x) =>
+        (x ?? throw new ArgumentNullException(nameof(x))) as Value[] ?? [.. x];
 
     /// <summary>The class the model predicts for <paramref name="x"/>, from its outputs on plain numbers (see <see cref="Classification.Predict"/>).</summary>
     /// <param name="x">One number per input.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.Contracts;
+using System.Runtime.InteropServices;
 
 namespace Micrograd.Functional.Nn;
 
@@ -26,32 +27,28 @@ public sealed record Neuron(ImmutableArray<Value> Weights, Value Bias, Activatio
     /// <param name="x">One input per weight.</param>
     /// <exception cref="ArgumentException">The input count differs from the weight count.</exception>
     [Pure]
-    public Value Forward(IReadOnlyList<Value> x)
-    {
-        CheckWidth(x.Count);
-        var sum = Bias;
-        for (var i = 0; i < Weights.Length; i++)
-        {
-            sum += Weights[i] * x[i];
-        }
-
-        return Activation.Apply(sum);
-    }
+    public Value Forward(IReadOnlyList<Value> x) => Apply<Value>(Mlp.Span(x));
 
     /// <summary>The neuron's output on plain numbers, with the same formula and no graph.</summary>
     /// <param name="x">One input per weight.</param>
     /// <exception cref="ArgumentException">The input count differs from the weight count.</exception>
     [Pure]
-    public double Evaluate(ReadOnlySpan<double> x)
+    public double Evaluate(ReadOnlySpan<double> x) => Apply(MemoryMarshal.Cast<double, Real>(x)).X;
+
+    /// <summary>The neuron's formula, written once for nodes and numbers: act(b + w₀·x₀ + w₁·x₁ + …), bias first, then left to right.</summary>
+    /// <typeparam name="T">Nodes (<see cref="Forward"/>) or numbers (<see cref="Evaluate"/>).</typeparam>
+    /// <param name="x">One input per weight.</param>
+    internal T Apply<T>(ReadOnlySpan<T> x)
+        where T : IModelScalar<T>
     {
         CheckWidth(x.Length);
-        var sum = Bias.Data;
+        var sum = T.Parameter(Bias);
         for (var i = 0; i < Weights.Length; i++)
         {
-            sum += Weights[i].Data * x[i];
+            sum += T.Parameter(Weights[i]) * x[i];
         }
 
-        return Activation.Apply(sum);
+        return T.Activate(Activation, sum);
     }
 
     /// <summary>Describes the neuron by its size and activation.</summary>
