@@ -15,8 +15,8 @@ public sealed class ModelFormulaProperties
     public Property Forward_and_Evaluate_give_the_same_bits_on_any_model_and_input() =>
         Prop.ForAll(Models().ToArbitrary(), ((Mlp Model, double[] X) c) =>
         {
-            var graph = c.Model.Forward(c.X).Select(v => BitConverter.DoubleToInt64Bits(v.Data));
-            var numbers = c.Model.Evaluate(c.X).Select(BitConverter.DoubleToInt64Bits);
+            var graph = c.Model.Forward(c.X).Select(v => Engine.ReferenceBackwardProperties.Bits(v.Data)); // every NaN as one
+            var numbers = c.Model.Evaluate(c.X).Select(Engine.ReferenceBackwardProperties.Bits);
             Assert.Equal(graph, numbers);
         });
 
