@@ -57,13 +57,14 @@ for (var n = 0; n < cycle.Length; n++)
 
 // ## Which x?
 // Nesting needs care about *which* variable each derivative is taken with respect to. Take
-// d/dx [x · d/dy (x·y)]. Inside, d/dy (x·y) = x, so the whole is d/dx [x·x] = 2x: 2 at x = 1.
-// An engine that only knew "the variable currently being differentiated" could mix up x and y
-// and answer 1 (the classic "perturbation confusion" bug). Here each derivative is with respect
-// to a particular node, by identity.
-var nested = Ad.Grad(a => a * Ad.Grad(b => a * b)(new Value(1.0)))(new Value(1.0)).Data;
-Console.WriteLine($"d/dx [x · d/dy (x·y)] at x = 1: {nested}");
-Check(nested == 2, $"d/dx [x · d/dy (x·y)] = 2x = 2 at x = 1 (got {nested})");
+// d/dx [x · d/dy (x·y)] at x = 2, y = 3. Inside, d/dy (x·y) = x, so the whole is d/dx [x·x] = 2x: 4.
+// An engine that gives both nudges the same tag (the classic "perturbation confusion" bug) lets the
+// inner derivative see x move too: it gets x + y = 5 inside and answers 5. One whose inner gradient
+// is a plain number (micrograd's .grad) answers x = 2. Here each derivative is with respect to a
+// particular node, by identity.
+var nested = Ad.Grad(a => a * Ad.Grad(b => a * b)(new Value(3.0)))(new Value(2.0)).Data;
+Console.WriteLine($"d/dx [x · d/dy (x·y)] at x = 2, y = 3: {nested}");
+Check(nested == 4, $"d/dx [x · d/dy (x·y)] = 2x = 4 at x = 2 (got {nested})");
 
 // ## The Hessian
 // For f(x, y) the second derivatives form a 2×2 matrix, the Hessian H: Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ. Take
@@ -110,6 +111,7 @@ Check(xn == 2.25, $"Newton's method reaches 9/4 exactly (got {xn})");
 // poor fit of the valley.
 var (nx, ny) = (-1.2, 1.0);
 var newtonSteps = 0;
+var newtonLosses = new List<double> { rosenbrock([new Value(nx), new Value(ny)]).Data };   // f before step 1, then after each step
 while ((nx, ny) != (1.0, 1.0) && newtonSteps < 20)
 {
     Value[] p = [new Value(nx), new Value(ny)];
@@ -119,10 +121,13 @@ while ((nx, ny) != (1.0, 1.0) && newtonSteps < 20)
     nx -= (d * gr[0].Data - b * gr[1].Data) / det;
     ny -= (a * gr[1].Data - c * gr[0].Data) / det;
     newtonSteps++;
-    Console.WriteLine($"Newton step {newtonSteps}: (x, y) = ({nx:F12}, {ny:F12}), f = {rosenbrock([new Value(nx), new Value(ny)]).Data:G3}");
+    newtonLosses.Add(rosenbrock([new Value(nx), new Value(ny)]).Data);
+    Console.WriteLine($"Newton step {newtonSteps}: (x, y) = ({nx:F12}, {ny:F12}), f = {newtonLosses[^1]:G3}");
 }
 
 Check((nx, ny) == (1.0, 1.0), $"Newton's method reaches the minimum (1, 1) exactly (got ({nx}, {ny}))");
+var climbs = Enumerable.Range(1, newtonSteps).Where(k => newtonLosses[k] > newtonLosses[k - 1]);
+Check(climbs.SequenceEqual([2, 4]), $"steps 2 and 4 climb, and no other (got {string.Join(", ", climbs)})");
 
 // Plain gradient descent from the same start, with a step size small enough to be stable here
 // (η = 0.001: the Hessian's largest eigenvalue, the steepest curvature, is about 1,500 at the start,
