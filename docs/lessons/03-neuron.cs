@@ -9,19 +9,20 @@
 // tanh maps any number into (−1, 1): near 0 it is almost the identity, far from 0 it flattens
 // out. This is the lecture's neuron, with inputs x₁ = 2, x₂ = 0, weights w₁ = −3, w₂ = 1, and
 // a bias b = 6.8813735870195432 chosen so that the sum is n = ln(1 + √2) and o = tanh(n) = 1/√2
-// (up to the last digit, since b is rounded to 17 digits).
+// (to within a unit in the last digit: b as a double is not exactly 6 + ln(1 + √2), and tanh
+// rounds; lesson 04 looks at that digit).
 //
 // Backward needs tanh's local derivative: d tanh(n)/dn = 1 − tanh²(n) = 1 − o² = ½ here. From
 // there, the `+` nodes pass the ½ on, and each `*` scales it by the other factor. So
 // do/dw₁ = x₁·½ = 1, do/dx₁ = w₁·½ = −1.5, and do/dw₂ = x₂·½ = 0: a weight whose input is 0
 // cannot change the output.
 //
-// An operation is only a convenience if it can be built from others. tanh is
+// tanh need not be a primitive: it can be built from others. tanh is
 // (e²ⁿ − 1)/(e²ⁿ + 1), so the lecture rebuilds it from `exp`, `+`, `−`, `*` and `/`. The graph
 // grows, each new node brings its own simple local derivative, and the chain rule combines them
 // into the same gradients. How coarse or fine the operations are is a choice; the calculus is the
 // same. Both graphs are drawn at the end. In the second, e − 1 appears as e + (−1) and a division
-// as a power −1 times the numerator: as in micrograd, the engine builds them from `+`, `*` and `**`.
+// as the numerator times the denominator to the power −1: as in micrograd, the engine builds them from `+`, `*` and `**`.
 using Micrograd.Functional;
 using Micrograd.Functional.Tracing;
 
@@ -39,14 +40,14 @@ var o = n.Tanh();
 var grads = o.Backward();
 Value[] leaves = [x1, w1, x2, w2, b];
 
-Console.WriteLine($"n = {n.Data:R}, o = tanh(n) = {o.Data:R}   (1/√2 = {1 / Math.Sqrt(2):R})");
+Console.WriteLine($"n = {n.Data:R}, o = tanh(n) = {o.Data:R}   (1/√2 = {Math.Sqrt(0.5):R})");
 Console.WriteLine($"do/dn = {grads[n]:F4}   (1 − o² = {1 - o.Data * o.Data:F4})");
 foreach (var leaf in leaves)
 {
     Console.WriteLine($"{"do/d" + leaf.Label,-6} = {grads[leaf],7:F4}");
 }
 
-Check(Math.Abs(o.Data - 1 / Math.Sqrt(2)) < 1e-15, "o = 1/√2 up to the last digit");
+Check(Math.Abs(o.Data - Math.Sqrt(0.5)) < 1e-15, "o = 1/√2 to within a unit in the last digit");
 Check(Math.Abs(grads[n] - 0.5) < 1e-15, "do/dn = 1 − o² = ½");
 Check(Near(grads[x1], -1.5) && Near(grads[w1], 1.0) && Near(grads[x2], 0.5) && grads[w2] == 0 && Near(grads[b], 0.5),
     "the gradients are the lecture's: x1 −1.5, w1 1, x2 0.5, w2 0, b 0.5");
@@ -69,11 +70,12 @@ var worst = leaves.Max(leaf => Math.Abs(gradsFromExp[leaf] - grads[leaf]));
 Console.WriteLine($"largest difference between the two: {worst:0.0E+0}");
 
 // ## Both graphs, with each node's data and gradient
-// Leaves are named by their constructor; inner nodes get drawing-only names.
+// Leaves are named by their constructor; inner nodes get drawing-only names. Drawn top to bottom,
+// so that they fit the width of a page.
 var names = new Dictionary<Value, string> { [x1w1] = "x1*w1", [x2w2] = "x2*w2", [sum] = "x1*w1 + x2*w2", [n] = "n", [o] = "o" };
-Draw(Dot.Write(o, grads, new DotOptions { Labels = names }), "03-neuron.svg");
+Draw(Dot.Write(o, grads, new DotOptions { Labels = names, RankDirection = RankDirection.TopToBottom }), "03-neuron.svg");
 var namesFromExp = new Dictionary<Value, string>(names) { [e] = "e", [oFromExp] = "o" };
-Draw(Dot.Write(oFromExp, gradsFromExp, new DotOptions { Labels = namesFromExp }), "03-neuron-from-exp.svg");
+Draw(Dot.Write(oFromExp, gradsFromExp, new DotOptions { Labels = namesFromExp, RankDirection = RankDirection.TopToBottom }), "03-neuron-from-exp.svg");
 Console.WriteLine("All claims hold.");
 
 static bool Near(double actual, double expected) => Math.Abs(actual - expected) < 1e-12;
