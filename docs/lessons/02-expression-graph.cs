@@ -20,6 +20,8 @@
 //
 // The engine keeps one such local derivative per operation, in one table beside the forward
 // formulas: [`Engine/Calculus.cs`](../../src/Micrograd.Functional/Engine/Calculus.cs).
+// `Backward()` does exactly what follows, for every node, in about 40 lines you can read:
+// [`Engine/ReferenceBackward.cs`](../../src/Micrograd.Functional/Engine/ReferenceBackward.cs).
 //
 // Below, every gradient is computed by hand, node by node, in the order backpropagation visits
 // them. Then one call to `Backward()` computes them all, and the lesson checks that they agree,
