@@ -15,8 +15,11 @@
 // - **h too big: truncation error.** The slope measures the average steepness over [x, x + h],
 //   not the steepness at x. For this f the slope is exactly 6x − 4 + 3h, so the error is 3h.
 // - **h too small: round-off error.** A double carries about 16 significant digits. f(x + h) and
-//   f(x) agree in almost all of them, and the subtraction keeps only the few that differ: an
-//   error up to about ε·|f| / h (ε = 2.2·10⁻¹⁶, one rounding), which *grows* as h shrinks.
+//   f(x) agree in almost all of them, and the subtraction keeps only the few that differ. Each of
+//   the two is rounded, by up to ε/2 of its size (ε = 2.2·10⁻¹⁶), so their difference may be off
+//   by about ε·|f|, and the slope by ε·|f| / h, which *grows* as h shrinks. That is an estimate
+//   of the worst case: the actual error is usually well below it. (Even x + h and the arithmetic
+//   inside f are rounded, so the step taken is not quite h.)
 //
 // The best h sits where the two meet, near √ε ≈ 10⁻⁸. The table below shows both errors for
 // h = 10⁻¹ down to 10⁻¹⁵. Then `Backward()` gives the derivative with no h at all: it applies
@@ -32,7 +35,8 @@ Console.WriteLine($"f(3) = {F(X)}, and by hand f′(3) = {Exact}");
 // ## The slope for h = 10⁻¹ … 10⁻¹⁵
 Console.WriteLine();
 // Two estimates of the error: truncation 3h, and round-off ε·|f|/h, where ε = 2.2e-16 is the
-// gap between 1 and the next double (a relative error of one rounding).
+// gap between 1 and the next double: f(x + h) and f(x) are each rounded by up to ε/2 of their size.
+// The round-off column is an estimate of the worst case, not the error itself.
 var epsilon = Math.BitIncrement(1.0) - 1.0;
 Console.WriteLine("h        slope (f(x+h) − f(x))/h     error     truncation 3h   round-off ε·|f|/h");
 var errors = new Dictionary<int, double>();
@@ -50,6 +54,8 @@ Console.WriteLine();
 Console.WriteLine($"The smallest error, {errors[best]:0.0E+0}, is at h = 1e-{best}.");
 Console.WriteLine($"At h = 1e-1 the error is {errors[1]:0.000}, truncation (3h = 0.3);");
 Console.WriteLine($"at h = 1e-15 it is {errors[15]:0.000}, round-off: smaller h made it worse.");
+var stepTaken = (X + 1e-15) - X;   // x + h is rounded to a double too
+Console.WriteLine($"(At h = 1e-15 even x + h is rounded: the step actually taken is {stepTaken:0.0E+0}.)");
 
 // ## Backward(): the derivative with no h
 var x = new Value(X, "x");
@@ -62,6 +68,9 @@ Console.WriteLine($"Backward(): f = {f.Data}, df/dx = {grads[x]}");
 Check(Math.Abs(errors[1] - 0.3) < 1e-9, "at h = 0.1 the error is the truncation error 3h = 0.3");
 Check(best is >= 7 and <= 9, $"the best h is near 1e-8 (it was 1e-{best})");
 Check(errors[15] > 1e3 * errors[best], "at h = 1e-15 round-off makes the error far bigger than at the best h");
+Check(errors.Where(e => e.Key >= 8).All(e => e.Value <= epsilon * Math.Abs(F(X)) * Math.Pow(10, e.Key)),
+    "where round-off dominates (h ≤ 1e-8) the error stays below the estimate ε·|f|/h");
+Check(stepTaken != 1e-15, "at h = 1e-15 the step actually taken is not h");
 Check(grads[x] == Exact && f.Data == F(X), "Backward() gives exactly 14 and the same f(3)");
 Console.WriteLine("All claims hold.");
 
