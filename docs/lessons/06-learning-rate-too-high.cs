@@ -48,7 +48,8 @@ foreach (var eta in new[] { 0.1, 0.5, 0.9, 1.0, 1.1 })
 // micrograd's demo starts at η = 1.0 and lowers it to 0.1 over 100 steps. Here each run keeps one
 // constant rate for 20 steps: `new Sgd(η)`. Everything else is the demo's (`TrainingOptions`'
 // defaults): the same 100 points, the same initial weights, the hinge loss with L2 1e-4.
-// `model.Train` runs the loop of lesson 05 (forward, backward, update) and yields each step's loss.
+// `model.Train` runs the loop of lesson 05 (forward, backward, update) on the compiled tape of
+// lesson 10, with the same bits, and yields each step's loss.
 var data = Datasets.Moons(samples: 100, noise: 0.1, seed: 1337);
 var model = Mlp.Create(2, [16, 16, 1], seed: 1337);
 
@@ -64,7 +65,7 @@ foreach (var eta in new[] { 1.0, 5.0, 20.0 })
 // At η = 1 the loss wobbles but falls. At η = 5 the first step overshoots (27) and the second
 // further (515), and training never recovers: the weights have grown, the L2 penalty 10⁻⁴·Σp² on
 // them is now almost all of the loss, and the loss crawls along near 36. At η = 20 the loss grows by
-// factors of hundreds to thousands per step, then stops near 2·10¹⁴ and stays there. Why stop? The
+// factors of ten to tens of thousands per step, then stops near 2·10¹⁴ and stays there. Why stop? The
 // giant steps pushed every neuron of the second hidden layer to a negative sum for every point, so
 // every ReLU outputs 0: the network is *dead*. It gives all 100 points the same score (the output
 // bias), no gradient reaches the weights through a zero ReLU, and only the small L2 pull is left
@@ -79,6 +80,12 @@ Console.WriteLine($"η = 5: the L2 penalty is {penalty5:G3} of the last loss, {r
 Check(penalty5 > 0.9 * runs[5.0][^1].Loss, "η = 5: the L2 penalty is over 90% of the loss");
 Check(runs[20.0][^1].Loss > 1e14 && DistinctScores(20.0) == 1,
     "η = 20: the loss is above 10¹⁴ and the network is dead: every point gets the same score");
+var growth = Enumerable.Range(1, 5).Select(k => runs[20.0][k].Loss / runs[20.0][k - 1].Loss).ToArray();
+Console.WriteLine($"η = 20: the loss grows by factors {string.Join(", ", growth.Select(g => g.ToString("G2")))} over the first 5 steps.");
+Check(growth.All(g => g is >= 10 and < 1e5), "η = 20: the first 5 steps multiply the loss by ten to tens of thousands each");
+var dead = runs[20.0][^1].Model;
+Check(data.Features.All(x => dead.Layers[1].Evaluate(dead.Layers[0].Evaluate(x.AsSpan())).All(h => h == 0)),
+    "η = 20: every ReLU of the second hidden layer outputs 0 on every point");
 
 // ## Beyond the doubles: TrainingDivergedException
 // Make the rate larger still, η = 10,000, and the loss grows so fast that within a few steps it is
