@@ -19,8 +19,8 @@
 //   keeps the weights small. It is written the way micrograd writes it, so the graph has the same
 //   shape and every rounding happens in the same order: that is what makes the numbers identical.
 // - **The loop.** Lesson 05's forward, backward, update, with micrograd's learning rate
-//   1.0 − 0.9·k/100 at step k. The library packages the same loop as `model.Train`, which gives
-//   the same model bit for bit.
+//   1.0 − 0.9·k/100 at step k. The library packages the same loop as `model.Train`, which runs it
+//   on the compiled tape of lesson 10 and gives the same model bit for bit.
 //
 // Each step builds a loss graph of 65,818 nodes (micrograd's exact count), far too many to draw:
 // `GraphSummary` describes it instead. The picture colours the plane by the class the trained
