@@ -11,14 +11,16 @@
 // `Compiler.Compile(f, n)` runs your function once, on n placeholder inputs, records the graph it
 // builds as a flat list of instructions, a *tape*, and returns a `CompiledFunction` that evaluates
 // and differentiates f at any point by running the tape forward and then backward. No graph is
-// built, nothing is allocated, and the numbers are the same bits as `Backward()`'s, because the
-// tape runs the same op table in the same order. JAX calls this `jit`.
+// built, nothing is allocated per node (and, with the span overload used in the training loop
+// below, nothing at all), and the numbers are the same bits as `Backward()`'s, because the tape
+// runs the same op table in the same order. JAX calls this `jit`.
 //
 // One thing needs care. The tape is one fixed sequence of operations, so a C# `if` on a value
 // inside f could only ever take the branch the placeholders took. The library refuses such a
 // branch instead of silently freezing it, and this lesson shows what to do instead. At the end we
 // train micrograd's demo on the tape, with micrograd's numbers, and time it against the graph.
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Micrograd.Functional;
 using Micrograd.Functional.Data;
 using Micrograd.Functional.Nn;
@@ -56,7 +58,9 @@ try
 }
 catch (InvalidOperationException refused) when (refused.Message.StartsWith("Value.Data was read while compiling", StringComparison.Ordinal))
 {
-    Console.WriteLine($"Compile refused: {refused.Message}");
+    // The message names the node by its id, a counter over every Value made so far in this program:
+    // shown as "id=…", so that the page does not change when the library makes one more or fewer.
+    Console.WriteLine($"Compile refused: {Regex.Replace(refused.Message, @"id=\d+", "id=…")}");
 }
 
 // The fix the message suggests: write the choice as an op, so that it is on the tape and is made
@@ -76,7 +80,7 @@ foreach (var (point, value, slope) in new[] { (2.0, 4.0, 4.0), (0.5, 0.25, 1.0),
 // compiled function, or an error naming the first difference. Note what a success means: the two
 // traces agree, so the tape is right wherever f takes that path (here x > 0), not everywhere.
 // The error names tape slots: slot 0 is the input, slot 1 the first constant. At 1 the first
-// instruction is x·x (Mul of slot 0 with itself), at −1 it is x·(−1) (Mul of slot 0 with the -1 of −x).
+// instruction is x·x (Mul of slot 0 with itself), at −1 it is x·(−1) (Mul of slot 0 with the −1 of −x).
 var differentPaths = Compiler.CompileChecked(branchy, [1.0], [-1.0]);
 var samePath = Compiler.CompileChecked(branchy, [1.0], [2.0]);
 Console.WriteLine($"CompileChecked at 1 and −1: {differentPaths.Match(Succ: c => c.ToString(), Fail: e => e.Message)}");
@@ -94,7 +98,8 @@ Check(atMinus3 == 9, "the tape traced on the x > 0 path computes x² at −3 too
 // The demo's loss is a function of the model's 337 parameters, so we compile it with the parameters
 // as the inputs: `model.WithParameterNodes(p)` is the same model with the placeholders as its
 // weights. The data (100 points) is captured, so it becomes constants on the tape. The loss is
-// built exactly as micrograd builds it (lesson 07), so the tape repeats micrograd's roundings.
+// built exactly as micrograd builds it (lesson 07; `Loss.L2` is lesson 07's α·Σ p·p), so the tape
+// repeats micrograd's roundings.
 var data = Datasets.Moons(samples: 100, noise: 0.1, seed: 1337);
 var model = Mlp.Create(2, [16, 16, 1], seed: 1337);
 Value DemoLoss(Mlp m)
