@@ -99,7 +99,7 @@ Check(atMinus3 == 9, "the tape traced on the x > 0 path computes x² at −3 too
 // as the inputs: `model.WithParameterNodes(p)` is the same model with the placeholders as its
 // weights. The data (100 points) is captured, so it becomes constants on the tape. The loss is
 // built exactly as micrograd builds it (lesson 07; `Loss.L2` is lesson 07's α·Σ p·p), so the tape
-// repeats micrograd's roundings.
+// gives lesson 07's numbers: micrograd's, bit for bit, at steps 0 and 99.
 var data = Datasets.Moons(samples: 100, noise: 0.1, seed: 1337);
 var model = Mlp.Create(2, [16, 16, 1], seed: 1337);
 Value DemoLoss(Mlp m)
