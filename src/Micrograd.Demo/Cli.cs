@@ -37,7 +37,7 @@ public static class Cli
         if (output.Failure is { } failure && code == ExitCode.Success)
         {
             // Progress lost is not a failed run: the files are written; say once what happened to the output.
-            errors.WriteLine($"warning: standard output failed ({failure.GetType().Name}: {UntrustedText.Bounded(failure.Message)}), so progress was not shown; the run finished");
+            errors.WriteLine($"warning: standard output failed ({failure.GetType().Name}: {UntrustedText.Bounded(failure.Message)}), so some output was not shown; the command finished");
         }
 
         return code;

@@ -19,6 +19,9 @@ public static class ExitCode
     /// </summary>
     public const int OutOfMemory = 3;
 
-    /// <summary>The user pressed Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    /// <summary>
+    /// The user pressed Ctrl+C (128 + SIGINT, as shells report it). A run stopped by SIGTERM or SIGHUP stops the same
+    /// clean way and exits with 143 or 129 (128 + the signal), as shells report those.
+    /// </summary>
     public const int Cancelled = 130;
 }

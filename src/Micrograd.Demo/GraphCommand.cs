@@ -32,10 +32,20 @@ public static class GraphCommand
     /// </summary>
     private static int Execute(string folder, CliContext context)
     {
+        if (Problem(folder) is { } problem)
+        {
+            return context.Fail(ExitCode.Usage, problem);
+        }
+
         Directory.CreateDirectory(folder);
         var dotFailure = Graphviz.IsInstalled ? null : Graphviz.InstallHint;
         foreach (var (name, dot, note) in Drawings())
         {
+            if (context.Cancellation.IsCancellationRequested) // also when Ctrl+C reached dot too and it failed
+            {
+                return context.Fail(ExitCode.Cancelled, "cancelled; the files written so far stay");
+            }
+
             var dotPath = Path.Combine(folder, name + ".dot");
             AtomicFile.WriteText(dotPath, dot);
             var rendered = false;
@@ -49,12 +59,31 @@ public static class GraphCommand
             context.Out.WriteLine($"wrote {dotPath}{(rendered ? " and .svg" : "")}: {note}");
         }
 
+        if (context.Cancellation.IsCancellationRequested)
+        {
+            return context.Fail(ExitCode.Cancelled, "cancelled; the files written so far stay");
+        }
+
         var summary = Path.Combine(folder, "moons-step-summary.txt");
         AtomicFile.WriteText(summary, GraphSummary.Of(MoonsStep()) + Environment.NewLine);
         context.Out.WriteLine($"wrote {summary}");
         return dotFailure is null
             ? ExitCode.Success
             : context.Fail(ExitCode.Failure, $"the .dot files are written, but not the .svg files: {UntrustedText.Bounded(dotFailure, UntrustedText.MaxLength + 40)}");
+    }
+
+    /// <summary>Why <c>--out</c> cannot take the drawings (blank, the root folder, a file), or null.</summary>
+    private static string? Problem(string folder)
+    {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return $"--out must be a folder path, not '{folder}'";
+        }
+
+        var full = Path.GetFullPath(folder);
+        return Path.GetPathRoot(full) == full ? $"--out cannot be the root folder '{full}'"
+            : File.Exists(full) ? $"--out '{folder}' is a file, not a folder"
+            : null;
     }
 
     private static IEnumerable<(string Name, string Dot, string Note)> Drawings()

@@ -22,11 +22,14 @@ namespace Micrograd.Demo;
 /// </remarks>
 /// <param name="Parameters">The model's number of parameters.</param>
 /// <param name="StepRows">The rows one step's graph covers (see the remarks).</param>
-/// <param name="Bytes">The estimate in bytes (a double: a wild command line can ask for more than <see cref="long.MaxValue"/>).</param>
-public sealed record MemoryEstimate(double Parameters, long StepRows, double Bytes)
+/// <param name="DataBytes">The data's rows.</param>
+/// <param name="ModelBytes">The model, its gradient and the optimizer's state.</param>
+/// <param name="StepBytes">One step's graph (the compiled tape, or the graph rebuilt each step).</param>
+public sealed record MemoryEstimate(double Parameters, long StepRows, double DataBytes, double ModelBytes, double StepBytes)
 {
-    /// <summary>What the runtime, the data generators and the plots take whatever the run: 96 MiB.</summary>
-    public const double FixedBytes = 96 << 20;
+    /// <summary>What the runtime, the data generators and the plots take on the GC heap whatever the run: 32 MiB.</summary>
+    /// <remarks>micrograd's default run trains in a 16 MiB heap; the rest of a process's memory (code, native plotting) is not on the GC heap.</remarks>
+    public const double FixedBytes = 32 << 20;
 
     /// <summary>The model, its gradient and the optimizer's state, per parameter.</summary>
     public const double BytesPerParameter = 512;
@@ -39,6 +42,9 @@ public sealed record MemoryEstimate(double Parameters, long StepRows, double Byt
 
     /// <summary>The graph rebuilt each step, per parameter per row.</summary>
     public const double GraphBytesPerParameterRow = 250;
+
+    /// <summary>The whole estimate in bytes (a double: a wild command line can ask for more than <see cref="long.MaxValue"/>).</summary>
+    public double Bytes => FixedBytes + DataBytes + ModelBytes + StepBytes;
 
     /// <summary>Estimates a run of <paramref name="settings"/> on <paramref name="data"/>.</summary>
     /// <param name="settings">The run's settings (model widths, loss, engine, batch size).</param>
@@ -56,16 +62,17 @@ public sealed record MemoryEstimate(double Parameters, long StepRows, double Byt
             _ => data.Count,
         };
         var perParameterRow = settings.Engine == TrainingEngine.Graph ? GraphBytesPerParameterRow : CompiledBytesPerParameterRow;
-        var bytes = FixedBytes
-            + parameters * BytesPerParameter
-            + (double)data.Count * (data.FeatureCount * 8 + 128)
-            + stepRows * (BytesPerStepRow + parameters * perParameterRow);
-        return new(parameters, stepRows, bytes);
+        return new(
+            parameters,
+            stepRows,
+            DataBytes: (double)data.Count * (data.FeatureCount * 8 + 128),
+            ModelBytes: parameters * BytesPerParameter,
+            StepBytes: stepRows * (BytesPerStepRow + parameters * perParameterRow));
     }
 
     /// <summary>
     /// The one-line refusal when the estimate is over <paramref name="budget"/>, or null when it fits: what needs the
-    /// memory, how much, the budget and where it comes from, and what to change.
+    /// memory, how much, the budget and where it comes from, and what to change (a choice that fits, when there is one).
     /// </summary>
     /// <param name="settings">The run's settings.</param>
     /// <param name="data">The loaded data.</param>
@@ -80,25 +87,34 @@ public sealed record MemoryEstimate(double Parameters, long StepRows, double Byt
             return null;
         }
 
+        var over = $"more than the memory budget of {MemoryBudget.Format(budget.Bytes)} ({budget.Source})";
+        var raise = $"raise the budget with --memory-budget or {MemoryBudget.Variable}";
         var model = string.Create(CultureInfo.InvariantCulture, $"a model of {Parameters:#,0} parameters");
-        var leanest = Of(settings with { Engine = TrainingEngine.Compiled, BatchSize = 1 }, data); // what no choice of rows can go below
-        if (leanest.Bytes > budget.Bytes)
+        var batch = Math.Max(1, Math.Min(1000, data.Count / 2));
+        var compiled = Of(settings with { Engine = TrainingEngine.Compiled, BatchSize = batch }, data);
+        var graph = Of(settings with { Engine = TrainingEngine.Graph, BatchSize = batch }, data);
+        var lean = Of(settings with { Engine = TrainingEngine.Graph, BatchSize = 1 }, data);
+        if (Math.Min(Math.Min(compiled.Bytes, graph.Bytes), lean.Bytes) > budget.Bytes)
         {
-            return $"{model} needs about {MemoryBudget.Format(leanest.Bytes)} even on minibatches, more than the memory budget of " +
-                $"{MemoryBudget.Format(budget.Bytes)} ({budget.Source}); use smaller --hidden layers, or raise the budget with --memory-budget or {MemoryBudget.Variable}";
+            // Not even one row per step fits: say which part is too big.
+            var smallest = new[] { compiled, graph, lean }.MinBy(e => e.Bytes)!;
+            var fix = new[]
+            {
+                (smallest.DataBytes, string.Create(CultureInfo.InvariantCulture, $"the data ({data.Count:#,0} rows) does not fit; use a smaller data file or {raise}")),
+                (smallest.ModelBytes + smallest.StepBytes, $"{model} does not fit even on minibatches; use smaller --hidden layers or {raise}"),
+                (FixedBytes, $"the runtime and the plots alone need about {MemoryBudget.Format(FixedBytes)}; {raise}"),
+            }.MaxBy(p => p.Item1).Item2;
+            return $"this run needs about {MemoryBudget.Format(smallest.Bytes, budget.Bytes)} even at its leanest, {over}: {fix}";
         }
 
-        var what = StepRows > settings.Loss.ClassesFor(settings.Loss.OutputsFor(data.Classes)) && StepRows > 1
+        var what = StepRows > 1 && settings.BatchSize != 1
             ? string.Create(CultureInfo.InvariantCulture, $"{model} trained on {StepRows:#,0} rows per step")
             : model;
-        var fix = (settings.BatchSize, settings.Engine) switch
-        {
-            (null, _) when data.Count > 1 => string.Create(CultureInfo.InvariantCulture,
-                $"train on minibatches (--batch-size {Math.Min(1000, data.Count / 2)}: the compiled engine then needs one small tape per class, whatever the rows), use smaller --hidden layers,"),
-            ({ }, TrainingEngine.Graph) => "use a smaller --batch-size, the compiled engine (--engine compiled), or smaller --hidden layers,",
-            _ => "use smaller --hidden layers",
-        };
-        return $"{what} needs about {MemoryBudget.Format(Bytes)}, more than the memory budget of {MemoryBudget.Format(budget.Bytes)} " +
-            $"({budget.Source}); {fix} or raise the budget with --memory-budget or {MemoryBudget.Variable}";
+        var choice = compiled.Bytes <= budget.Bytes
+            ? string.Create(CultureInfo.InvariantCulture, $"train on minibatches (--batch-size {batch}: the compiled engine then needs one small tape per class, whatever the rows)")
+            : graph.Bytes <= budget.Bytes
+                ? string.Create(CultureInfo.InvariantCulture, $"train on minibatches with the graph engine (--engine graph --batch-size {batch})")
+                : "train on minibatches of a few rows with the graph engine (--engine graph --batch-size 1)";
+        return $"{what} needs about {MemoryBudget.Format(Bytes, budget.Bytes)}, {over}; {choice}, use smaller --hidden layers, or {raise}";
     }
 }

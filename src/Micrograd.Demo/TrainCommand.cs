@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LanguageExt;
 using LanguageExt.Common;
 using Micrograd.Demo.Artifacts;
@@ -25,17 +26,31 @@ public static class TrainCommand
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
+        var phase = new StrongBox<Phase>(Phase.Loading);
         try
         {
-            return Train(settings, context);
+            return Train(settings, context, phase);
         }
         catch (Exception e) when (IsOutOfMemory(e))
         {
             // Everything the run allocated is unreachable by now, and the staging folder is deleted (OutputFolder).
-            return context.Fail(ExitCode.OutOfMemory,
-                $"out of memory ({MemoryBudget.Format(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)} available to this process); no files were written. " +
-                $"Train on minibatches (--batch-size), use smaller --hidden layers, or set --memory-budget (or {MemoryBudget.Variable}) to what the process may really use, so such a run is refused before it starts");
+            var available = MemoryBudget.Format(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+            return context.Fail(ExitCode.OutOfMemory, phase.Value switch
+            {
+                Phase.Loading => $"out of memory while reading the data ({available} available to this process): the data itself does not fit; no files were written. Use a smaller data file, or a process with more memory",
+                Phase.Writing => $"out of memory while drawing and writing the files ({available} available to this process); no files were written (the old ones are as they were)",
+                _ => $"out of memory while training ({available} available to this process); no files were written. " +
+                    $"Train on minibatches (--batch-size), use smaller --hidden layers, or set --memory-budget (or {MemoryBudget.Variable}) to what the process may really use, so such a run is refused before it starts",
+            });
         }
+    }
+
+    /// <summary>What a run is doing, so that running out of memory is reported with advice that fits.</summary>
+    private enum Phase
+    {
+        Loading,
+        Training,
+        Writing,
     }
 
     /// <summary>An <see cref="OutOfMemoryException"/>, or one wrapped by a task or a parallel loop.</summary>
@@ -47,7 +62,7 @@ public static class TrainCommand
         _ => false,
     };
 
-    private static int Train(DemoSettings settings, CliContext context)
+    private static int Train(DemoSettings settings, CliContext context, StrongBox<Phase> phase)
     {
         var clock = Stopwatch.StartNew();
         var resolved = MemoryBudget.ForThisProcess(settings.MemoryBudget);
@@ -97,6 +112,7 @@ public static class TrainCommand
         var model = Mlp.Create(data.FeatureCount, [.. settings.Hidden, settings.Loss.OutputsFor(data.Classes)], settings.Seed, settings.Activation, Activation.Linear);
         var options = TrainingOptionsFor(settings, data);
         var warmup = PlotWarmup.Start(data);
+        phase.Value = Phase.Training;
         IProgressView progress = context.Interactive ? new LiveProgress(context.Out) : new PlainProgress(context.Out);
         TrainingHistory history;
         try
@@ -117,11 +133,27 @@ public static class TrainCommand
         }
         catch (OperationCanceledException)
         {
+            if (context.Interactive)
+            {
+                // The live progress was left running on the abandoned thread: show the cursor it hid, and end its line.
+                context.Out.Write("\u001b[?25h\n");
+            }
+
             return context.Fail(ExitCode.Cancelled, "cancelled; no files were written");
         }
 
+        phase.Value = Phase.Writing;
         warmup.Wait();
-        var written = output.Replace(staging => ArtifactWriter.WriteAll(staging, settings, data, history));
+        Fin<IReadOnlyList<string>> written;
+        try
+        {
+            written = output.Replace(staging => ArtifactWriter.WriteAll(staging, settings, data, history, context.Cancellation));
+        }
+        catch (OperationCanceledException)
+        {
+            return context.Fail(ExitCode.Cancelled, "cancelled while writing the files; none were written (the old ones are as they were)");
+        }
+
         return written.Match(
             Succ: files =>
             {

@@ -25,8 +25,10 @@ public static class ArtifactWriter
     /// <param name="settings">The run's settings.</param>
     /// <param name="data">The training data.</param>
     /// <param name="history">The finished run.</param>
+    /// <param name="cancellation">Checked before each file: Ctrl+C stops the writing after the file being written.</param>
     /// <returns>The names of the files written, or an error naming the file that could not be written and why.</returns>
-    public static Fin<IReadOnlyList<string>> WriteAll(string folder, DemoSettings settings, Dataset data, TrainingHistory history)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (the caller deletes the staging folder).</exception>
+    public static Fin<IReadOnlyList<string>> WriteAll(string folder, DemoSettings settings, Dataset data, TrainingHistory history, CancellationToken cancellation = default)
     {
         var model = history.Model;
         var what = $"{data.Name}, MLP {string.Join("-", model.Shape)}";
@@ -43,6 +45,7 @@ public static class ArtifactWriter
 
         foreach (var (name, write) in files)
         {
+            cancellation.ThrowIfCancellationRequested();
             var path = Path.Combine(folder, name);
             try
             {

@@ -25,7 +25,7 @@ public sealed record MemoryBudget(long Bytes, string Source)
 
     /// <summary>Reads a size: a positive number, optionally followed by K, M, G or T (powers of 1024; B or iB may follow, any case).</summary>
     /// <param name="text">The text, e.g. <c>2G</c>, <c>512MiB</c>, <c>1.5g</c>, <c>1000000</c>.</param>
-    /// <returns>The size in bytes (at least 1, at most <see cref="long.MaxValue"/>), or an error completing "must be …".</returns>
+    /// <returns>The size in bytes (at least 1, below 2⁶³), or an error completing "must be …".</returns>
     public static Fin<long> ParseSize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -75,6 +75,17 @@ public sealed record MemoryBudget(long Bytes, string Source)
     public static Fin<MemoryBudget> ForThisProcess(Parsed<long>? option) =>
         Resolve(option, Environment.GetEnvironmentVariable(Variable), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
 
+    /// <summary>
+    /// <paramref name="bytes"/> as people read it, with enough digits to tell it from <paramref name="other"/> (the
+    /// budget it is compared with): never "needs about 384 MiB, more than the budget of 384 MiB".
+    /// </summary>
+    /// <param name="bytes">The number of bytes.</param>
+    /// <param name="other">The number it must read differently from.</param>
+    public static string Format(double bytes, double other) =>
+        bytes != other && Format(bytes) == Format(other)
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes:#,0} bytes")
+            : Format(bytes);
+
     /// <summary>A byte count as people read it: <c>812 MiB</c>, <c>2.4 GiB</c>, <c>4.0 TiB</c> (powers of 1024).</summary>
     /// <param name="bytes">The number of bytes (may exceed <see cref="long.MaxValue"/> for estimates).</param>
     public static string Format(double bytes)
@@ -88,7 +99,7 @@ public sealed record MemoryBudget(long Bytes, string Source)
         }
 
         return unit == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes:0} bytes")
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes:0} {(bytes == 1 ? "byte" : "bytes")}")
             : string.Create(CultureInfo.InvariantCulture, $"{bytes:0.#} {units[unit]}");
     }
 }

@@ -68,8 +68,34 @@ public sealed class MemoryBudgetTests : IDisposable
         var result = DemoProcess.Run("--hidden", "2147483647", "--steps", "1", "--out", _folder.File("huge"));
 
         Assert.Equal(ExitCode.OutOfMemory, result.ExitCode);
-        Assert.StartsWith("error: a model of 8,589,934,589 parameters needs about ", Assert.Single(result.ErrorLines), StringComparison.Ordinal); // 3·2³¹ − 3 + 2³¹
-        Assert.Contains("even on minibatches", result.Error, StringComparison.Ordinal);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: this run needs about ", line, StringComparison.Ordinal);
+        Assert.Contains(" even at its leanest, more than the memory budget of ", line, StringComparison.Ordinal);
+        Assert.Contains(": a model of 8,589,934,589 parameters does not fit even on minibatches; use smaller --hidden layers", line, StringComparison.Ordinal); // 3·2³¹ − 3 + 2³¹
+    }
+
+    [Fact]
+    public void When_no_compiled_minibatch_fits_the_refusal_names_the_graph_engine_and_that_choice_runs()
+    {
+        // 100 classes and 300-wide layers: 121,300 parameters. The compiled engine's minibatches need one tape per class
+        // (about 5 GiB); the graph engine's one row per step needs about 30 MiB.
+        string[] run = ["--dataset", "blobs", "--classes", "100", "--hidden", "300,300", "--steps", "1", "--memory-budget", "768M"];
+        var refused = DemoProcess.Run([.. run, "--out", _folder.File("k")]);
+        Assert.Equal(ExitCode.OutOfMemory, refused.ExitCode);
+        Assert.Contains("a model of 121,300 parameters trained on 100 rows per step needs about ", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("train on minibatches of a few rows with the graph engine (--engine graph --batch-size 1)", refused.Error, StringComparison.Ordinal);
+
+        var advised = DemoProcess.Run([.. run, "--engine", "graph", "--batch-size", "1", "--out", _folder.File("k")]);
+        Assert.True(advised.ExitCode == 0, advised.Error);
+    }
+
+    [Fact]
+    public void When_the_data_itself_is_too_big_the_refusal_says_so_not_to_shrink_the_model()
+    {
+        var result = DemoProcess.Run("--dataset", $"csv:{Csv(400_000)}", "--hidden", "none", "--batch-size", "10", "--memory-budget", "40M", "--out", _folder.File("d"));
+
+        Assert.Equal(ExitCode.OutOfMemory, result.ExitCode);
+        Assert.Contains("even at its leanest, more than the memory budget of 40 MiB (--memory-budget 40M): the data (400,000 rows) does not fit; use a smaller data file", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +109,7 @@ public sealed class MemoryBudgetTests : IDisposable
         var result = await DemoChild.RunAsync(Limit(256L << 20), "--dataset", $"csv:{Csv(8000)}", "--steps", "2", "--memory-budget", "100G", "--out", output);
 
         Assert.Equal(ExitCode.OutOfMemory, result.ExitCode);
-        Assert.StartsWith("error: out of memory (256 MiB available to this process); no files were written.", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.StartsWith("error: out of memory while training (256 MiB available to this process); no files were written.", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(output));
         Assert.Equal(["kept"], Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName).Where(n => n!.Contains("kept", StringComparison.Ordinal)));
     }

@@ -22,7 +22,7 @@ public sealed class OutputFailureTests : IDisposable
         Assert.Equal(ExitCode.Success, code);
         Assert.Equal(4, Directory.GetFiles(output).Length);
         var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal($"warning: standard output failed ({cause}), so progress was not shown; the run finished", line.TrimEnd('\r'));
+        Assert.Equal($"warning: standard output failed ({cause}), so some output was not shown; the command finished", line.TrimEnd('\r'));
     }
 
     [Fact]
