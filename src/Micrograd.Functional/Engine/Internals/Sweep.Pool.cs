@@ -98,7 +98,16 @@ internal sealed partial class Sweep
             }
             else if (!Environment.HasShutdownStarted)
             {
-                sweep.TrimIfIdle();
+                try
+                {
+                    sweep.TrimIfIdle();
+                }
+                catch (OutOfMemoryException)
+                {
+                    // Trimming allocates a little (a fresh first page, smaller collections). Out of memory on the finalizer
+                    // thread would abort the process; a table left untrimmed until the next collection costs nothing.
+                }
+
                 GC.ReRegisterForFinalize(this);
             }
         }
