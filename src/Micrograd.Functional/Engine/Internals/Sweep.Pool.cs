@@ -60,20 +60,26 @@ internal sealed partial class Sweep
             return;
         }
 
-        if (!_usedSinceTrim)
+        try
         {
-            _free.Clear();
-            _free.TrimExcess();
-            _pages.TrimExcess();
-            _queue.TrimExcess();
-            _finishedPages.TrimExcess();
-            _finishedFirst.TrimExcess();
-            _finishedOccupancy.TrimExcess();
-            _values = new double[PageSize];
-        }
+            if (!_usedSinceTrim)
+            {
+                _free.Clear();
+                _free.TrimExcess();
+                _pages.TrimExcess();
+                _queue.TrimExcess();
+                _finishedPages.TrimExcess();
+                _finishedFirst.TrimExcess();
+                _finishedOccupancy.TrimExcess();
+                _values = new double[PageSize];
+            }
 
-        _usedSinceTrim = false;
-        Volatile.Write(ref _state, Idle);
+            _usedSinceTrim = false;
+        }
+        finally
+        {
+            Volatile.Write(ref _state, Idle); // even when a trim runs out of memory: the owner thread must get its table back
+        }
     }
 
     /// <summary>
