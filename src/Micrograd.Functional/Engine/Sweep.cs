@@ -200,8 +200,8 @@ internal sealed class Sweep
         Volatile.Write(ref _state, Idle);
     }
 
-    /// <summary>Drops the kept pages if the table has not been used since the last check (run after gen-2 collections).</summary>
-    private void TrimIfIdle()
+    /// <summary>Drops the kept pages if the table has not been used since the last check (run after gen-2 collections), unless it is in use right now.</summary>
+    internal void TrimIfIdle()
     {
         if (Interlocked.CompareExchange(ref _state, Trimming, Idle) != Idle)
         {
@@ -232,7 +232,7 @@ internal sealed class Sweep
     {
         if (_values.Length < _finished + page.Used)
         {
-            Array.Resize(ref _values, Math.Max(2 * _values.Length, _finished + page.Used));
+            Array.Resize(ref _values, 2 * _values.Length); // enough: _finished ≤ _values.Length, and page.Used ≤ PageSize ≤ _values.Length
         }
 
         _finishedPages.Add(page.Number);
