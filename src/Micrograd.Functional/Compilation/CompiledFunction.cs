@@ -174,13 +174,13 @@ public sealed partial class CompiledFunction
         }
     }
 
-    /// <summary>A per-thread buffer of at least <paramref name="length"/>, grown when needed and then reused.</summary>
+    /// <summary>A per-thread buffer of at least <paramref name="length"/>, replaced by one of that length when too short, and then reused.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Span<double> Scratch(ref double[]? buffer, int length)
     {
         if (buffer is null || buffer.Length < length)
         {
-            buffer = new double[Math.Max(length, (buffer?.Length ?? 0) * 2)];
+            buffer = new double[length];
         }
 
         return buffer.AsSpan(0, length);

@@ -67,7 +67,7 @@ public static class DataParallel
         {
             Sum(p, samples, count, sample, sums, values);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        catch (AggregateException e) // Parallel.For's holds at least one
         {
             // One clear error (a failing sample's), as a single-threaded loop would throw, not one per chunk in an AggregateException.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
@@ -127,6 +127,6 @@ public static class DataParallel
         ReadOnlySpan<double> parameters, int samples, Func<int, (CompiledFunction Function, double[] Data)> sample, Span<double> gradient, int chunks = DefaultChunks)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        return SumValueAndGrad(parameters, samples, i => sample(i) is var (f, data) ? (f, ImmutableArray.Create(data ?? [])) : default, gradient, chunks);
+        return SumValueAndGrad(parameters, samples, i => sample(i) is var (f, data) ? (f, ImmutableArray.Create(data)) : default, gradient, chunks);
     }
 }

@@ -16,17 +16,17 @@ public sealed record InputCheck(int Input, ImmutableArray<double> Point, double 
     /// <summary>One line, e.g. <c>input 0 at (0.5, -1.5): analytic 1.2, numeric 1.2000000001, relative error 8.3E-11</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"input {Input} at ({string.Join(", ", Point.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}): analytic {Analytic:R}, numeric {Numeric:R}, relative error {RelativeError:G3}");
+        $"input {Input} at ({string.Join(", ", Point.Select(x => x.ToString(CultureInfo.InvariantCulture)))}): analytic {Analytic:R}, numeric {Numeric:R}, relative error {RelativeError:G3}");
 }
 
 /// <summary>The result of <see cref="GradCheck.Check(Func{Value[], Value}, ImmutableArray{double}, double)"/>: one entry per input.</summary>
-/// <param name="Inputs">For each input, its worst disagreement over the points checked.</param>
+/// <param name="Inputs">For each input, its worst disagreement over the points checked (the first such point on a tie).</param>
 public sealed record GradCheckReport(ImmutableArray<InputCheck> Inputs)
 {
     /// <summary>The largest relative error over all inputs (NaN if any input's error is NaN).</summary>
     public double WorstRelativeError => Worst.RelativeError;
 
-    /// <summary>The input with the largest relative error (a NaN error counts as the largest).</summary>
+    /// <summary>The input with the largest relative error (a NaN error counts as the largest; the first such input on a tie).</summary>
     public InputCheck Worst => Inputs.AsEnumerable().Aggregate((x, y) => IsWorse(y.RelativeError, x.RelativeError) ? y : x);
 
     /// <summary>True when every input's relative error is at most <paramref name="tolerance"/> (never when one is NaN).</summary>

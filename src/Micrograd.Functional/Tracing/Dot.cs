@@ -115,7 +115,7 @@ public static class Dot
         var queue = new Queue<int>([0]); // the output is slot 0
         shown[0] = true;
         var count = 1;
-        while (queue.Count > 0 && count < max)
+        while (queue.Count > 0)
         {
             var slot = queue.Dequeue();
             foreach (var operand in new[] { topology.OperandA[slot], topology.OperandB[slot] })

@@ -66,6 +66,8 @@ public class CompiledFunctionTests
         Assert.Contains("Value.Data was read while compiling", error.Message);
         Assert.Contains("Write the choice as an op (Relu, Max, Min, Abs, Step)", error.Message);
         Assert.Contains("CompileChecked", error.Message);
+        Assert.Contains("would be frozen into it (the other branch would never run)", error.Message);
+        Assert.Contains("print the node itself (ToString marks it as traced)", error.Message);
 
         // Written with ops, the choice is on the tape and right everywhere.
         var g = Compiler.Compile(x => x[0].Relu() + (-x[0]).Relu(), 1);
@@ -80,11 +82,21 @@ public class CompiledFunctionTests
         var error = Assert.Throws<InvalidOperationException>(() => Compiler.Compile(v => v[0] - 0.1 * (v[0] * v[0]).Backward()[v[0]], 1));
         Assert.Contains("Backward() was called while compiling", error.Message);
         Assert.Contains("Ad.Grad, Ad.Grads or BackwardSymbolic()", error.Message);
+        Assert.Contains("computed here from the placeholder inputs, so they would be frozen into the compiled function", error.Message);
 
         // Written with Ad.Grads, the gradient is on the tape: x − 0.1·2x = 0.8x at every input.
         var step = Compiler.Compile(v => v[0] - 0.1 * Ad.Grads(x => x[0] * x[0])(v)[0], 1);
         Assert.Equal(4.0, step.Evaluate([5.0]), 12);
         Assert.Equal(-1.6, step.Evaluate([-2.0]), 12);
+    }
+
+    [Fact]
+    public void A_node_whose_second_operand_alone_depends_on_an_input_is_traced_too()
+    {
+        // 2 + x: the constant comes first, the input second; reading the sum's data would freeze a choice as much as reading x's.
+        var error = Assert.Throws<InvalidOperationException>(() => Compiler.Compile(v => (2.0 + v[0]) is var y && y.Data > 0 ? y : -y, 1));
+        Assert.Contains("Value.Data was read while compiling", error.Message);
+        Assert.Throws<InvalidOperationException>(() => Compiler.Compile(v => Value.Max(new Value(2.0), v[0]) is var y && y.Data > 0 ? y : -y, 1));
     }
 
     [Fact]

@@ -105,6 +105,34 @@ public class CompilerContractTests
     }
 
     [Fact]
+    public void Checked_compilation_reports_a_constant_returned_on_one_path_only()
+    {
+        // relu written as a branch: one trace returns the input itself, the other a constant 0.
+        static Value Relu(Value[] x) => x[0].Data > 0 ? x[0] : new Value(0.0);
+        var message = Compiler.CompileChecked(Relu, [1.0], [-1.0]).Match(Succ: _ => "", Fail: e => e.Message);
+        Assert.Contains("the traces have 0 and 1 constants", message);
+    }
+
+    [Fact]
+    public void Checked_compilation_reports_a_different_custom_op_on_each_path()
+    {
+        var square = CustomOp.Unary("square", x => x * x, x => 2 * x);
+        var cube = CustomOp.Unary("cube", x => x * x * x, x => 3 * x * x);
+        Value Branch(Value[] x) => x[0].Data > 0 ? square.Apply(x[0]) : cube.Apply(x[0]);
+        var message = Compiler.CompileChecked(Branch, [1.0], [-1.0]).Match(Succ: _ => "", Fail: e => e.Message);
+        Assert.Contains("the traces use different custom ops", message);
+    }
+
+    [Fact]
+    public void Checked_compilation_rejects_a_missing_function_or_point_by_name()
+    {
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Compiler.CompileChecked(null!, [1.0], [1.0])).ParamName);
+        var missing = Assert.Throws<ArgumentException>(() => Compiler.CompileChecked(x => x[0], default, [1.0]));
+        Assert.Contains("at least 1; got 0 and 1", missing.Message);
+        Assert.Equal("second", missing.ParamName);
+    }
+
+    [Fact]
     public void Data_parallel_rejects_missing_samples_and_negative_counts()
     {
         Assert.Throws<ArgumentNullException>(() => DataParallel.SumValueAndGrad([1.0], 1, null!, new double[1]));

@@ -66,6 +66,30 @@ public class DataParallelTests
         Assert.Equal(gradient, grad);
     }
 
+    [Fact]
+    public void Each_chunk_sums_its_samples_in_order_then_the_chunks_are_added_in_order()
+    {
+        // Sample values 1e16, 1, −1e16, 1 (f = p + d at p = 0). Two chunks: (1e16 + 1) rounds to 1e16 and
+        // (−1e16 + 1) to −1e16, so the sum is 0; one chunk or four would give 1.
+        var f = Compiler.Compile(v => v[0] + v[1], 2);
+        double[] values = [1e16, 1.0, -1e16, 1.0];
+        var gradient = new double[1];
+        Assert.Equal(0.0, DataParallel.SumValueAndGrad([0.0], 4, i => (f, [values[i]]), gradient, chunks: 2));
+        Assert.Equal(1.0, DataParallel.SumValueAndGrad([0.0], 4, i => (f, [values[i]]), gradient, chunks: 1));
+        Assert.Equal(4.0, gradient[0]);
+    }
+
+    [Fact]
+    public void A_sample_without_a_function_or_data_is_a_clear_error_naming_the_sample()
+    {
+        var f = Compiler.Compile(v => v[0] * v[1], 2);
+        var noFunction = Assert.Throws<ArgumentException>(() => DataParallel.SumValueAndGrad([1.0], 1, _ => (null!, [1.0]), new double[1]));
+        Assert.Contains("Sample 0: its function must take the 1 parameters followed by its data (1 values); it takes nothing (null).", noFunction.Message);
+        var noData = Assert.Throws<ArgumentException>(() => DataParallel.SumValueAndGrad([1.0], 1, _ => (f, default), new double[1]));
+        Assert.Contains("followed by its data (none given values); it takes 2", noData.Message);
+        Assert.Equal("parameters", Assert.Throws<ArgumentNullException>(() => DataParallel.SumValueAndGrad(default, 1, _ => (f, [1.0]))).ParamName);
+    }
+
 #pragma warning disable CS0618 // the renamed method's forward still works for one release
     [Fact]
     public void The_old_name_forwards_to_the_new_one()
@@ -75,6 +99,12 @@ public class DataParallelTests
         Assert.Equal(DataParallel.SumValueAndGrad([3.0], 1, _ => (f, [2.0]), renamed), DataParallel.SumValueAndGradient([3.0], 1, _ => (f, new[] { 2.0 }), old));
         Assert.Equal(renamed, old);
         Assert.Equal(f.ValueAndGrad([3.0, 2.0], renamed.Concat([0.0]).ToArray()), f.ValueAndGradient([3.0, 2.0], new double[2]));
+        Assert.Equal("sample", Assert.Throws<ArgumentNullException>(() => DataParallel.SumValueAndGradient([3.0], 1, null!, old)).ParamName);
+
+        // A null data array is no data: f(p) = p² at 3 is 9, with gradient 6.
+        var square = Compiler.Compile(v => v[0] * v[0], 1);
+        Assert.Equal(9.0, DataParallel.SumValueAndGradient([3.0], 1, _ => (square, null!), old));
+        Assert.Equal(6.0, old[0]);
     }
 #pragma warning restore CS0618
 }

@@ -124,6 +124,47 @@ public class CustomOpTests
     }
 
     [Fact]
+    public void The_errors_for_a_wrong_number_of_operands_name_the_op_and_both_counts()
+    {
+        Assert.Equal("CustomOp(hypot, binary)", Hypot.ToString());
+        Assert.Equal("The custom op 'softsign' takes 1 operand; it was applied to 2.", Assert.Throws<InvalidOperationException>(() => Nestable.Apply(new Value(1.0), new Value(2.0))).Message);
+        Assert.Equal("The custom op 'hypot' takes 2 operands; it was applied to 1.", Assert.Throws<InvalidOperationException>(() => Hypot.Apply(new Value(1.0))).Message);
+    }
+
+    [Fact]
+    public void Without_a_rule_over_values_the_error_says_which_rule_to_pass_and_what_still_works()
+    {
+        var unary = CustomOp.Unary("cube", x => x * x * x, x => 3 * x * x);
+        var binary = CustomOp.Binary("product", (a, b) => a * b, (a, b) => (b, a));
+        Assert.False(unary.HasRuleOverValues);
+        Assert.False(binary.HasRuleOverValues);
+        var one = Assert.Throws<NotSupportedException>(() => unary.Apply(new Value(2.0)).BackwardSymbolic()).Message;
+        var two = Assert.Throws<NotSupportedException>(() => binary.Apply(new Value(2.0), new Value(3.0)).BackwardSymbolic()).Message;
+        Assert.Contains("The custom op 'cube' was made without a derivative rule over Value", one);
+        Assert.Contains("(BackwardSymbolic and the Ad transforms: Grad, Jvp, Vjp, Jacobians, Hessians, and a compiled gradient function need one)", one);
+        Assert.Contains("Pass derivativeOverValues when making it", one);
+        Assert.Contains("Pass partialsOverValues when making it", two);
+        Assert.EndsWith("Backward and the compiled tape work without it.", two);
+
+        // Backward needs only the numeric rules: d/dx x³ = 12 at 2, ∂(ab)/∂a = b = 3.
+        var x = new Value(2.0);
+        Assert.Equal(12.0, unary.Apply(x).Backward()[x]);
+        Assert.Equal(3.0, binary.Apply(x, new Value(3.0)).Backward()[x]);
+    }
+
+    [Fact]
+    public void A_missing_formula_or_operand_is_rejected_by_name()
+    {
+        Assert.Equal("forward", Assert.Throws<ArgumentNullException>(() => CustomOp.Unary("f", null!, Math.Cos)).ParamName);
+        Assert.Equal("derivative", Assert.Throws<ArgumentNullException>(() => CustomOp.Unary("f", Math.Sin, null!)).ParamName);
+        Assert.Equal("forward", Assert.Throws<ArgumentNullException>(() => CustomOp.Binary("f", null!, (a, b) => (b, a))).ParamName);
+        Assert.Equal("partials", Assert.Throws<ArgumentNullException>(() => CustomOp.Binary("f", (a, b) => a * b, null!)).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentNullException>(() => Nestable.Apply(null!)).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentNullException>(() => Hypot.Apply(null!, new Value(1.0))).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => Hypot.Apply(new Value(1.0), null!)).ParamName);
+    }
+
+    [Fact]
     public void A_custom_op_is_safe_to_use_from_many_threads_at_once()
     {
         static (double, double) Derivatives(int i)

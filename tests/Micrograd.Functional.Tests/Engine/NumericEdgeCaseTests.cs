@@ -89,6 +89,14 @@ public class NumericEdgeCaseTests
         Assert.Equal(slope, y.Backward()[x]);
     }
 
+    [Fact]
+    public void Relu_passes_a_negative_zero_through_as_micrograds_0_if_x_lt_0_else_x_does()
+    {
+        // −0 < 0 is false, so micrograd returns x itself, −0 (1/−0 is −∞), not the constant 0.
+        Assert.Equal(double.NegativeInfinity, 1 / new Value(-0.0).Relu().Data);
+        Assert.Equal(double.PositiveInfinity, 1 / new Value(0.0).Relu().Data);
+    }
+
     [Theory]
     [InlineData(800.0, 1.0, 0.0)]
     [InlineData(-800.0, 0.0, 0.0)]

@@ -159,7 +159,8 @@ public class DotTests
     [Fact]
     public void A_bound_below_one_is_rejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Dot.Write(new Value(1), options: new DotOptions { MaxNodes = 0 }));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Dot.Write(new Value(1), options: new DotOptions { MaxNodes = 0 }));
+        Assert.Equal("options.MaxNodes", error.ParamName);
     }
 
     [Fact]
@@ -167,5 +168,36 @@ public class DotTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Dot.Write(new Value(1), options: new DotOptions { RankDirection = (RankDirection)5 }));
         Assert.Equal("options.RankDirection", error.ParamName);
+        Assert.Contains("The direction must be LeftToRight or TopToBottom.", error.Message);
+    }
+
+    [Fact]
+    public void A_null_output_is_rejected_by_name()
+    {
+        Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => Dot.Write(null!)).ParamName);
+    }
+
+    [Fact]
+    public void The_bound_holds_exactly_when_the_last_node_drawn_has_two_operands()
+    {
+        // a + b with at most 2 nodes: the sum and its first operand a; b is left out.
+        var (a, b) = (new Value(1.0, "a"), new Value(2.0, "b"));
+        var dot = Dot.Write(a + b, options: new DotOptions { MaxNodes = 2 });
+        Assert.Equal(2, Count(dot, "shape=record"));
+        Assert.Contains("{ a | data 1.0000 }", dot);
+        Assert.DoesNotContain("{ b |", dot);
+        Assert.Contains("1 more nodes not drawn\\n(3 in all; the 2 nearest the output are shown)", dot);
+    }
+
+    [Fact]
+    public void A_leaf_has_no_op_symbol()
+    {
+        Assert.Equal("", Dot.Symbol(new Value(1.0)));
+    }
+
+    [Fact]
+    public void A_line_break_inside_a_label_is_drawn_as_a_space()
+    {
+        Assert.Contains("{ two lines | data 1.0000 }", Dot.Write(new Value(1.0, "two\nlines")));
     }
 }

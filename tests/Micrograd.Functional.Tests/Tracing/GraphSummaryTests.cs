@@ -35,4 +35,19 @@ public class GraphSummaryTests
         var summary = GraphSummary.Of(v);
         Assert.Equal((1_000_001, 1, 1_000_000, 1), (summary.Nodes, summary.Leaves, summary.Depth, summary.WidestLevel));
     }
+
+    [Fact]
+    public void A_deeper_second_operand_sets_the_level()
+    {
+        // x + tanh(y): x, y on level 0, tanh(y) on 1, the sum on 2 (one above its highest operand, the second).
+        var (x, y) = (new Value(1.0), new Value(2.0));
+        var summary = GraphSummary.Of(x + y.Tanh());
+        Assert.Equal((4, 2, 2, 2, 0), (summary.Nodes, summary.Leaves, summary.Depth, summary.WidestLevel, summary.WidestLevelIndex));
+    }
+
+    [Fact]
+    public void A_null_output_is_rejected_by_name()
+    {
+        Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => GraphSummary.Of(null!)).ParamName);
+    }
 }

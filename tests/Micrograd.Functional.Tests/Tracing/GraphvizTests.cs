@@ -56,6 +56,49 @@ public sealed class GraphvizTests : IDisposable
         Assert.Contains("syntax error", message);
     }
 
+    [GraphvizFact]
+    public void Render_writes_a_pdf_for_a_pdf_file_name()
+    {
+        var path = Path.Combine(_folder, "g.pdf");
+        Assert.True(Graphviz.Render(Drawings().First(), path).IsSucc);
+        Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(path)[..4]);
+    }
+
+    [GraphvizFact]
+    public void A_drawing_larger_than_a_pipes_buffer_is_rendered_whole()
+    {
+        var mlp = Mlp.Create(2, [16, 16, 1], seed: 1);
+        var m = mlp.Forward([0.5, -0.5])[0];
+        var svg = Graphviz.RenderSvg(Dot.Write(m, m.Backward(), new DotOptions { MaxNodes = 2_000 })).Match(Succ: s => s, Fail: e => throw new Xunit.Sdk.XunitException(e.Message));
+        Assert.True(svg.Length > 256 * 1024, $"the SVG has {svg.Length} characters");
+        Assert.Equal("svg", XDocument.Parse(svg).Root!.Name.LocalName); // cut short, it would not parse
+    }
+
+    [Fact]
+    public void Null_dot_text_or_path_is_rejected_by_name()
+    {
+        Assert.Equal("dot", Assert.Throws<ArgumentNullException>(() => Graphviz.RenderSvg(null!)).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => Graphviz.Render("digraph { }", null!)).ParamName);
+    }
+
+    [Fact]
+    public void IsInstalled_is_true_exactly_when_the_dot_program_can_be_started()
+    {
+        bool canStart;
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dot", "-V") { RedirectStandardError = true, UseShellExecute = false })!;
+            process.WaitForExit();
+            canStart = true;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            canStart = false;
+        }
+
+        Assert.Equal(canStart, Graphviz.IsInstalled);
+    }
+
     [Fact]
     public void An_unknown_image_extension_is_an_error_naming_the_file()
     {

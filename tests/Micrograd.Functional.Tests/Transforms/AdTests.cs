@@ -193,5 +193,8 @@ public class AdTests
         Assert.Contains("returned null", Assert.Throws<ArgumentNullException>(() => Ad.Vjp(_ => null!)(Leaves.Of(1.0))).Message);
         Assert.Contains("Entry 1 of the point is null", Assert.Throws<ArgumentNullException>(() => Ad.Grads(x => x[0])([new Value(1.0), null!])).Message);
         Assert.Contains("returned null as output 1", Assert.Throws<ArgumentException>(() => Ad.JacobianForward(x => [x[0], null!])(Leaves.Of(1.0))).Message);
+        Assert.Contains("The function returned null.", Assert.Throws<ArgumentNullException>(() => Ad.Grad(_ => null!)(new Value(1.0))).Message);
+        Assert.Contains("The function returned null.", Assert.Throws<ArgumentNullException>(() => Ad.JacobianReverse(_ => null!)(Leaves.Of(1.0))).Message);
+        Assert.Equal("c", Assert.Throws<ArgumentNullException>(() => Ad.Vjp(x => x[0] * x[0])(Leaves.Of(1.0)).Pullback(null!)).ParamName);
     }
 }

@@ -52,8 +52,8 @@ internal sealed partial class Sweep
         Volatile.Write(ref _state, Idle);
     }
 
-    /// <summary>Drops the kept pages if the table has not been used since the last check (run after gen-2 collections).</summary>
-    private void TrimIfIdle()
+    /// <summary>Drops the kept pages if the table has not been used since the last check (run after gen-2 collections), unless it is in use right now.</summary>
+    internal void TrimIfIdle()
     {
         if (Interlocked.CompareExchange(ref _state, Trimming, Idle) != Idle)
         {

@@ -163,7 +163,7 @@ internal sealed partial class Sweep
     {
         if (_values.Length < _finished + page.Used)
         {
-            Array.Resize(ref _values, Math.Max(2 * _values.Length, _finished + page.Used));
+            Array.Resize(ref _values, 2 * _values.Length); // enough: _finished ≤ _values.Length, and page.Used ≤ PageSize ≤ _values.Length
         }
 
         _finishedPages.Add(page.Number);
