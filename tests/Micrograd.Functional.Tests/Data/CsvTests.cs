@@ -141,6 +141,25 @@ public sealed class CsvTests : IDisposable
     }
 
     [Fact]
+    public void A_path_the_system_refuses_is_reported_with_the_systems_reason_not_as_a_folder()
+    {
+        var message = Fails(Csv.Load(Path.Combine(_folder, "nul\0.csv")));
+        Assert.Contains(": cannot read the file: ", message);
+        Assert.DoesNotContain("directory", message);
+    }
+
+    [Fact]
+    public void Null_arguments_are_refused_naming_them_not_returned_as_file_errors()
+    {
+        var data = new Dataset([[1.0]], [0], "x");
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => Csv.Load(null!)).ParamName);
+        Assert.Equal("reader", Assert.Throws<ArgumentNullException>(() => Csv.Parse(null!, "x")).ParamName);
+        Assert.Equal("sourceName", Assert.Throws<ArgumentNullException>(() => Csv.Parse(new StringReader("1,0"), null!)).ParamName);
+        Assert.Equal("data", Assert.Throws<ArgumentNullException>(() => Csv.Save(null!, Path.Combine(_folder, "x.csv"))).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => Csv.Save(data, null!)).ParamName);
+    }
+
+    [Fact]
     public void A_huge_field_is_quoted_cut_to_200_characters()
     {
         var path = Write("huge.csv", $"1,2,0\n3,{new string('a', 10_000_000)},1\n");

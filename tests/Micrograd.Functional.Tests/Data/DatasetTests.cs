@@ -36,7 +36,7 @@ public class DatasetTests
         Assert.Contains("The label of row 1 is 3: labels must be 0 to 2", Assert.Throws<ArgumentException>(() => new Dataset([[0.0], [1.0]], [0, 3], "x", classes: 3)).Message);
         Assert.Contains("labels must be 0 or 1", Assert.Throws<ArgumentException>(() => new Dataset([[0.0]], [2], "x")).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new Dataset([[0.0]], [0], "x", classes: 1));
-        Assert.Throws<InvalidOperationException>(() => three.SignedLabels);
+        Assert.Equal("'three' has 3 classes; signed labels −1/+1 exist only for 2.", Assert.Throws<InvalidOperationException>(() => three.SignedLabels).Message);
     }
 
     [Fact]
