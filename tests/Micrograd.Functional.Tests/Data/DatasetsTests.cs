@@ -137,7 +137,7 @@ public class DatasetsTests
     public void Blobs_need_at_least_two_classes()
     {
         Assert.Equal("classes", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(classes: 1)).ParamName);
-        Assert.Equal("classes", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(classes: 0)).ParamName); // not a division by zero
+        Assert.Equal("classes", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(classes: -1)).ParamName); // not Enumerable.Range's "count"
         Assert.Equal(2, Datasets.Blobs().Classes);
     }
 

@@ -98,10 +98,12 @@ public class NumpyRandomStateTests
     [Fact]
     public void Permutations_longer_than_256_and_65536_items_match_the_reference_script()
     {
-        // numpy_legacy.py: LegacyRandomState(42).permutation(300)[:10] and permutation(70000)[:10]; the masks of
-        // random_interval then span more than 8 and 16 bits.
+        // numpy_legacy.py: LegacyRandomState(42).permutation(300)[:10], and permutation(70000)[:10] and [-10:]; the masks
+        // of random_interval then span more than 8 and 16 bits. The last entries are the first ones drawn, with i ≥ 2¹⁶.
         Assert.Equal([203, 266, 152, 9, 233, 226, 196, 109, 5, 175], new NumpyRandomState(42).Permutation(300)[..10]);
-        Assert.Equal([46730, 48393, 41416, 34506, 43725, 11615, 24656, 22411, 936, 56364], new NumpyRandomState(42).Permutation(70000)[..10]);
+        var drawn = new NumpyRandomState(42).Permutation(70000);
+        Assert.Equal([46730, 48393, 41416, 34506, 43725, 11615, 24656, 22411, 936, 56364], drawn[..10]);
+        Assert.Equal([67221, 41090, 16023, 60263, 44131, 37194, 6265, 54886, 860, 15795], drawn[^10..]);
     }
 
     [Fact]
