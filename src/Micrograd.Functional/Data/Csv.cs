@@ -197,7 +197,8 @@ public static class Csv
         for (var i = 0; i < data.Count; i++)
         {
             var (features, label) = data[i];
-            text.AppendJoin(',', features.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))
+            // A double's default format is its shortest round-trip form ("R" says nothing more since .NET Core 3.0).
+            text.AppendJoin(',', features.Select(x => x.ToString(CultureInfo.InvariantCulture)))
                 .Append(',').Append(label.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 

@@ -125,14 +125,9 @@ public sealed class NumpyRandomState
         return loc + scale * StandardNormal();
     }
 
-    /// <summary><c>random_interval(max)</c>: a uniform integer in [0, max] by masked rejection sampling.</summary>
+    /// <summary><c>random_interval(max)</c> for max ≥ 1 (<see cref="Shuffle{T}"/> never asks for 0): a uniform integer in [0, max] by masked rejection sampling.</summary>
     private uint Interval(uint max)
     {
-        if (max == 0)
-        {
-            return 0; // numpy draws nothing here
-        }
-
         var mask = max;
         mask |= mask >> 1;
         mask |= mask >> 2;

@@ -86,6 +86,20 @@ public sealed class CsvTests : IDisposable
     }
 
     [Fact]
+    public void A_minus_one_label_after_zero_labels_is_reported_naming_the_line_of_the_first_zero()
+    {
+        var path = Write("mixed.csv", "1,1\n2,0\n3,0\n4,-1\n");
+        Assert.Equal($"{path}:4: label -1 mixes the 0/1 and -1/1 conventions (line 2 has label 0)", Fails(Csv.Load(path)));
+    }
+
+    [Fact]
+    public void A_short_row_of_a_one_feature_file_is_reported_in_the_singular()
+    {
+        var path = Write("one.csv", "x,label\n1,0\n2,1,3\n");
+        Assert.Equal($"{path}:3: expected 2 fields (1 feature and a label) but found 3", Fails(Csv.Load(path)));
+    }
+
+    [Fact]
     public void A_single_column_is_reported_because_a_row_needs_features_and_a_label()
     {
         var path = Write("narrow.csv", "1\n0\n");
@@ -124,6 +138,25 @@ public sealed class CsvTests : IDisposable
     public void A_folder_given_as_the_file_is_reported_as_a_folder_not_as_access_denied()
     {
         Assert.Equal($"{_folder}: cannot read the file: it is a directory, not a file", Fails(Csv.Load(_folder)));
+    }
+
+    [Fact]
+    public void A_path_the_system_refuses_is_reported_with_the_systems_reason_not_as_a_folder()
+    {
+        var message = Fails(Csv.Load(Path.Combine(_folder, "nul\0.csv")));
+        Assert.Contains(": cannot read the file: ", message);
+        Assert.DoesNotContain("directory", message);
+    }
+
+    [Fact]
+    public void Null_arguments_are_refused_naming_them_not_returned_as_file_errors()
+    {
+        var data = new Dataset([[1.0]], [0], "x");
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => Csv.Load(null!)).ParamName);
+        Assert.Equal("reader", Assert.Throws<ArgumentNullException>(() => Csv.Parse(null!, "x")).ParamName);
+        Assert.Equal("sourceName", Assert.Throws<ArgumentNullException>(() => Csv.Parse(new StringReader("1,0"), null!)).ParamName);
+        Assert.Equal("data", Assert.Throws<ArgumentNullException>(() => Csv.Save(null!, Path.Combine(_folder, "x.csv"))).ParamName);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => Csv.Save(data, null!)).ParamName);
     }
 
     [Fact]

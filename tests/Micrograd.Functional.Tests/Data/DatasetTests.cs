@@ -36,7 +36,7 @@ public class DatasetTests
         Assert.Contains("The label of row 1 is 3: labels must be 0 to 2", Assert.Throws<ArgumentException>(() => new Dataset([[0.0], [1.0]], [0, 3], "x", classes: 3)).Message);
         Assert.Contains("labels must be 0 or 1", Assert.Throws<ArgumentException>(() => new Dataset([[0.0]], [2], "x")).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new Dataset([[0.0]], [0], "x", classes: 1));
-        Assert.Throws<InvalidOperationException>(() => three.SignedLabels);
+        Assert.Equal("'three' has 3 classes; signed labels −1/+1 exist only for 2.", Assert.Throws<InvalidOperationException>(() => three.SignedLabels).Message);
     }
 
     [Fact]
@@ -44,6 +44,8 @@ public class DatasetTests
     {
         var first = Four.Take(2);
         Assert.Equal(new Dataset([[0.0, 0.5], [1.0, 1.5]], [0, 1], "four"), first);
+        Assert.Equal(new Dataset([[0.0, 0.5]], [0], "four"), Four.Take(1));
+        Assert.Equal(Four, Four.Take(4));
     }
 
     [Fact]
@@ -78,6 +80,27 @@ public class DatasetTests
             "Dataset(many: 3 rows × 1 features; 100000 classes: 1 of class 0, 0 of class 1, 0 of class 2, 0 of class 3, 0 of class 4, " +
             "0 of class 5, 0 of class 6, 0 of class 7, 0 of class 8, 0 of class 9, …)",
             many.ToString());
+    }
+
+    [Fact]
+    public void ToString_lists_exactly_ten_classes_without_counting_them()
+    {
+        var ten = new Dataset([[0.0], [1.0]], [0, 9], "ten", classes: 10);
+        Assert.Equal(
+            "Dataset(ten: 2 rows × 1 features; 1 of class 0, 0 of class 1, 0 of class 2, 0 of class 3, 0 of class 4, " +
+            "0 of class 5, 0 of class 6, 0 of class 7, 0 of class 8, 1 of class 9)",
+            ten.ToString());
+    }
+
+    [Fact]
+    public void Datasets_that_differ_in_name_width_classes_or_labels_hash_differently()
+    {
+        // HashCode is seeded per process, so a collision is possible but has probability about 2⁻³² per pair.
+        var hash = Four.GetHashCode();
+        Assert.NotEqual(hash, new Dataset([[0.0, 0.5], [1.0, 1.5], [2.0, 2.5], [3.0, 3.5]], [0, 1, 1, 0], "other").GetHashCode());
+        Assert.NotEqual(hash, new Dataset([[0.0], [1.0], [2.0], [3.0]], [0, 1, 1, 0], "four").GetHashCode());
+        Assert.NotEqual(hash, new Dataset([[0.0, 0.5], [1.0, 1.5], [2.0, 2.5], [3.0, 3.5]], [0, 1, 1, 0], "four", classes: 3).GetHashCode());
+        Assert.NotEqual(hash, new Dataset([[0.0, 0.5], [1.0, 1.5], [2.0, 2.5], [3.0, 3.5]], [0, 1, 0, 1], "four").GetHashCode());
     }
 
     [Fact]
@@ -137,6 +160,8 @@ public class DatasetTests
     {
         Assert.Throws<ArgumentException>(() => new Dataset(default, [0], "default"));
         Assert.Throws<ArgumentException>(() => new Dataset([[1.0]], default, "default"));
+        Assert.Contains("Row 0 has no features", Assert.Throws<ArgumentException>(() => new Dataset([default, [1.0]], [0, 1], "default")).Message);
+        Assert.Contains("Row 1 has 0 features but row 0 has 1", Assert.Throws<ArgumentException>(() => new Dataset([[1.0], default], [0, 1], "default")).Message);
     }
 
     [Fact]
@@ -149,6 +174,9 @@ public class DatasetTests
     public void Selections_outside_the_dataset_are_rejected_naming_the_argument()
     {
         Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => Four.Take(0)).ParamName);
+        Assert.StartsWith("Take needs between 1 and 4 rows of 'four'.", Assert.Throws<ArgumentOutOfRangeException>(() => Four.Take(5)).Message);
+        Assert.StartsWith("Row index 4 is outside 'four', which has rows 0 to 3.", Assert.Throws<ArgumentOutOfRangeException>(() => Four.Batch([0, 4])).Message);
+        Assert.StartsWith("A batch of 'four' needs at least one row index.", Assert.Throws<ArgumentException>(() => Four.Batch([])).Message);
         Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => Four.Take(5)).ParamName);
         Assert.Equal("indices", Assert.Throws<ArgumentOutOfRangeException>(() => Four.Batch([0, 4])).ParamName);
         Assert.Equal("indices", Assert.Throws<ArgumentOutOfRangeException>(() => Four.Batch([-1])).ParamName);

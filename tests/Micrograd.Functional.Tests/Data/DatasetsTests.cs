@@ -104,9 +104,40 @@ public class DatasetsTests
     }
 
     [Fact]
+    public void One_moon_point_is_the_start_of_the_lower_moon_and_an_even_ramp_ends_exactly_at_pi()
+    {
+        // numpy's linspace(0, π, 1) is [0], so the single point is (1 − cos 0, 1 − sin 0 − 0.5) = (0, 0.5), class 1.
+        Assert.Equal(new Dataset([[0.0, 0.5]], [1], "moons"), Datasets.Moons(1, noise: 0));
+        // 26 points per moon: 25 · (π/25) is not π in doubles, and linspace sets its last point to π exactly;
+        // the fingerprint is numpy_legacy.py's make_moons(52, 0.0, 1337).
+        Assert.Equal("9a0d634e107bb6da5248d771d4ba9048a54f70780d671c7a1795cbc1fc217a40", Fingerprint(Datasets.Moons(52, noise: 0)));
+    }
+
+    [Fact]
+    public void A_circle_factor_of_zero_and_a_blob_deviation_of_zero_are_allowed_and_collapse_to_points()
+    {
+        // numpy_legacy.py: make_circles(4, 0.0, 0.0, 1337) and make_blobs(4, 2, 0.0, 1337).
+        var circles = Datasets.Circles(4, noise: 0, factor: 0);
+        Assert.Equal("e3abbc1eec05aed31f6426348fe3b0e4e6996f6d25b4f18af5e02453f1226bae", Fingerprint(circles));
+        Assert.All(circles.Features.Where((_, i) => circles.Labels[i] == 1), row => Assert.Equal<double>([0.0, 0.0], row));
+        var blobs = Datasets.Blobs(4, clusterStd: 0);
+        Assert.Equal("1635b122a392e3dae2ed08d40ff42595a43ab92228dd5a54b89cd64d55b32ec5", Fingerprint(blobs));
+        Assert.Equal<double>(blobs.Features[0], blobs.Features[2]); // two points of class 0, both its centre
+    }
+
+    [Fact]
+    public void Bad_noise_factors_and_deviations_are_explained_in_words()
+    {
+        Assert.StartsWith("The noise (a standard deviation) must be a finite number ≥ 0.", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Moons(10, -1)).Message);
+        Assert.StartsWith("The inner circle's scale factor must be in [0, 1).", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Circles(10, 0.1, 1.0)).Message);
+        Assert.StartsWith("The blobs' standard deviation must be a finite number ≥ 0.", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(10, 1, -1.0)).Message);
+    }
+
+    [Fact]
     public void Blobs_need_at_least_two_classes()
     {
         Assert.Equal("classes", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(classes: 1)).ParamName);
+        Assert.Equal("classes", Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(classes: -1)).ParamName); // not Enumerable.Range's "count"
         Assert.Equal(2, Datasets.Blobs().Classes);
     }
 

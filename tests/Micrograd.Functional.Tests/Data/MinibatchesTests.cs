@@ -56,6 +56,17 @@ public class MinibatchesTests
     }
 
     [Fact]
+    public void A_batch_may_hold_one_row_or_every_row()
+    {
+        // np.random.seed(42); np.random.permutation(10) -> [8, 1, 5, 0, 7, 2, 9, 4, 3, 6]
+        int[] permutation = [8, 1, 5, 0, 7, 2, 9, 4, 3, 6];
+        Assert.Equal(Ten.Batch([8]), Minibatches.Random(Ten, 1, new NumpyRandomState(42)));
+        Assert.Equal(Ten.Batch(permutation), Minibatches.Random(Ten, 10, new NumpyRandomState(42)));
+        Assert.Equal([Ten.Batch(permutation)], Minibatches.Epoch(Ten, 10, new NumpyRandomState(42)));
+        Assert.Equal(permutation.Select(i => Ten.Batch([i])), Minibatches.Epoch(Ten, 1, new NumpyRandomState(42)));
+    }
+
+    [Fact]
     public void Bad_batch_sizes_are_rejected_naming_the_argument()
     {
         var rng = new NumpyRandomState(0);
@@ -63,5 +74,7 @@ public class MinibatchesTests
         Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => Minibatches.Random(Ten, 11, rng)).ParamName);
         Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => Minibatches.Epoch(Ten, 0, rng)).ParamName);
         Assert.Equal("rng", Assert.Throws<ArgumentNullException>(() => Minibatches.Random(Ten, 2, null!)).ParamName);
+        Assert.Equal("data", Assert.Throws<ArgumentNullException>(() => Minibatches.Epoch(null!, 2, rng)).ParamName);
+        Assert.StartsWith("A batch of 'ten' holds between 1 and 10 rows.", Assert.Throws<ArgumentOutOfRangeException>(() => Minibatches.Epoch(Ten, 11, rng)).Message);
     }
 }

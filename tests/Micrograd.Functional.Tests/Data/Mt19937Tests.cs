@@ -41,6 +41,7 @@ public class Mt19937Tests
     {
         var error = Assert.Throws<ArgumentException>(() => Mt19937.InitByArray([]));
         Assert.Equal("key", error.ParamName);
+        Assert.StartsWith("init_by_array needs a key of at least one 32-bit word.", error.Message);
     }
 
     [Fact]

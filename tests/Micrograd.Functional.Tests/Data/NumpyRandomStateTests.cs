@@ -96,6 +96,17 @@ public class NumpyRandomStateTests
     }
 
     [Fact]
+    public void Permutations_longer_than_256_and_65536_items_match_the_reference_script()
+    {
+        // numpy_legacy.py: LegacyRandomState(42).permutation(300)[:10], and permutation(70000)[:10] and [-10:]; the masks
+        // of random_interval then span more than 8 and 16 bits. The last entries are the first ones drawn, with i ≥ 2¹⁶.
+        Assert.Equal([203, 266, 152, 9, 233, 226, 196, 109, 5, 175], new NumpyRandomState(42).Permutation(300)[..10]);
+        var drawn = new NumpyRandomState(42).Permutation(70000);
+        Assert.Equal([46730, 48393, 41416, 34506, 43725, 11615, 24656, 22411, 936, 56364], drawn[..10]);
+        Assert.Equal([67221, 41090, 16023, 60263, 44131, 37194, 6265, 54886, 860, 15795], drawn[^10..]);
+    }
+
+    [Fact]
     public void Shuffle_permutes_any_element_type_like_permutation_does()
     {
         string[] letters = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
@@ -127,6 +138,10 @@ public class NumpyRandomStateTests
         Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => rng.Normal(0, double.NaN)).ParamName);
         Assert.Equal("n", Assert.Throws<ArgumentOutOfRangeException>(() => rng.Permutation(-1)).ParamName);
         Assert.Equal("high", Assert.Throws<ArgumentOutOfRangeException>(() => rng.Uniform(-double.MaxValue, double.MaxValue)).ParamName);
+        Assert.StartsWith("The standard deviation of a normal distribution must be ≥ 0.", Assert.Throws<ArgumentOutOfRangeException>(() => rng.Normal(0, -1)).Message);
+        Assert.StartsWith(
+            "uniform needs a finite range; high − low is Infinity for low = -1.7976931348623157E+308.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => rng.Uniform(-double.MaxValue, double.MaxValue)).Message);
     }
 
     private static T[] Draw<T>(int count, Func<T> draw) => Enumerable.Range(0, count).Select(_ => draw()).ToArray();

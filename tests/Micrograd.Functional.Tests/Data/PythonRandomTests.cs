@@ -44,6 +44,13 @@ public class PythonRandomTests
     }
 
     [Fact]
+    public void A_seed_with_its_top_bit_set_is_one_unsigned_word_without_a_sign_word()
+    {
+        // CPython: random.seed(2**31); random.random() == 0.3387958510019964 (key [0x80000000]).
+        Assert.Equal(0.3387958510019964, new PythonRandom(1L << 31).Random());
+    }
+
+    [Fact]
     public void Seed_zero_uses_the_one_word_key_zero()
     {
         // CPython: random.seed(0); random.getrandbits(32) == 3626764237.

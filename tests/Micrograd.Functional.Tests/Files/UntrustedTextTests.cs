@@ -70,6 +70,14 @@ public class UntrustedTextTests
     }
 
     [Fact]
+    public void A_shorter_limit_cuts_there_and_a_limit_below_one_is_refused()
+    {
+        Assert.Equal("abc…", UntrustedText.Bounded("abcdef", 3));
+        Assert.Equal("abc", UntrustedText.Bounded("abc", 3));
+        Assert.Equal("maxLength", Assert.Throws<ArgumentOutOfRangeException>(() => UntrustedText.Bounded("abc", 0)).ParamName);
+    }
+
+    [Fact]
     public void Null_is_an_empty_string()
     {
         Assert.Equal("", UntrustedText.Bounded(null));

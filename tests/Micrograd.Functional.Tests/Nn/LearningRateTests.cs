@@ -29,6 +29,15 @@ public class LearningRateTests
         Assert.Equal(0.5, warmup.At(11));
     }
 
+    [Fact]
+    public void A_ramp_of_one_step_starts_at_its_start_rate_and_holds_its_end_rate_from_step_1()
+    {
+        var rate = new LearningRate.Linear(1.0, 0.5, 1);
+        Assert.Equal(1.0, rate.At(0));
+        Assert.Equal(0.5, rate.At(1));
+        Assert.Equal(0.5, rate.At(2));
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]

@@ -78,6 +78,8 @@ public class LossTests
         Assert.Same(a, sum.Operands[0].Operands[0]);
         Assert.Equal(0.0, sum.Operands[0].Operands[1].Data);
         Assert.Equal(0.0, Loss.Sum([]).Data);
+        // Python: sum([-0.0]) is 0 + (-0.0) = +0.0, a positive zero.
+        Assert.False(double.IsNegative(Loss.Sum([new Value(-0.0)]).Data));
     }
 
     [Fact]

@@ -129,6 +129,26 @@ public class MlpTests
     }
 
     [Fact]
+    public void Bad_arguments_are_refused_before_any_weight_is_drawn()
+    {
+        var drawn = 0;
+        Func<double> weight = () => ++drawn;
+        Assert.Throws<ArgumentOutOfRangeException>(() => Mlp.Create(0, [3, 1], weight));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Mlp.Create(2, [3, 0], weight));
+        Assert.Equal(0, drawn);
+    }
+
+    [Fact]
+    public void Models_layers_and_neurons_print_their_shapes_and_activations()
+    {
+        var model = Mlp.Create(2, [3, 1], Counter());
+        Assert.Equal("Mlp(2 → 3 → 1, Relu hidden, Linear output, 13 parameters)", model.ToString());
+        Assert.Equal("Mlp(2 → 1, Linear output, 3 parameters)", Mlp.Create(2, [1], Counter()).ToString()); // no hidden layer to name
+        Assert.Equal("Layer(2 → 3, Relu)", model.Layers[0].ToString());
+        Assert.Equal("Neuron(3 inputs, Linear)", model.Layers[1].Neurons[0].ToString());
+    }
+
+    [Fact]
     public void An_activation_that_is_not_a_named_value_is_refused_when_the_model_is_built_not_when_it_runs()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Mlp.Create(2, [3, 1], seed: 1, output: (Activation)9));

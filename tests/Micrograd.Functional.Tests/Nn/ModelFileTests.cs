@@ -64,6 +64,8 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(
             """{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"linear","weights":[[0.5]],"biases":[0]}]}""",
             string.Concat(json.Where(c => !char.IsWhiteSpace(c))));
+        // Indented, one field per line, so a person can read and diff it.
+        Assert.StartsWith("{\n  \"format\": \"micrograd-functional/mlp\",\n  \"version\": 1,\n  \"inputs\": 1,\n", json.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -127,6 +129,13 @@ public sealed class ModelFileTests : IDisposable
     [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"7","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \"7\"; expected one of")]
     [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"Relu","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \"Relu\"; expected one of")]
     [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":" relu","weights":[[1]],"biases":[0]}]}""", "$.layers[0].activation is \" relu\"; expected one of")]
+    [InlineData("""{"version":1,"inputs":1,"layers":[]}""", "$.format is missing")]
+    [InlineData("""{"format":"micrograd-functional/mlp","inputs":1,"layers":[]}""", "$.version is missing")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1}""", "$.layers is missing")]
+    [InlineData("""{"format":7,"version":1,"inputs":1,"layers":[]}""", "$.format is number; expected string")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[7]}""", "$.layers[0] is number; expected object")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[7],"biases":[0]}]}""", "$.layers[0].weights[0] is number; expected array")]
+    [InlineData("""{"format":"micrograd-functional/mlp","version":1,"inputs":1,"layers":[{"activation":"relu","weights":[[1]],"biases":[null]}]}""", "$.layers[0].biases[0] is null; expected number")]
     public void A_corrupted_or_mismatched_file_is_an_error_that_says_what_is_wrong(string json, string expected)
     {
         var path = PathOf("bad.json");
@@ -208,6 +217,7 @@ public sealed class ModelFileTests : IDisposable
         var message = Failure(ModelFile.Load(path));
         Assert.Contains(path, message);
         Assert.Contains("cannot read the model file", message);
+        Assert.DoesNotContain("directory", message); // the system's own reason, not the folder message
     }
 
     private static string Failure(LanguageExt.Fin<Mlp> result) =>

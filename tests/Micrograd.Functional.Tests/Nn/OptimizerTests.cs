@@ -135,6 +135,7 @@ public class OptimizerTests
         Assert.Equal("Momentum.State(step=0, 337 velocities)", new Momentum(0.1).Start(337).ToString());
         var (_, adamState) = new Adam(0.01).Step(P, G, new Adam(0.01).Start(2));
         Assert.Equal("Adam.State(step=1, 2 moments)", adamState.ToString());
+        Assert.Equal(["sgd", "momentum", "adam"], new Optimizer[] { new Sgd(0.1), new Momentum(0.1), new Adam(0.1) }.Select(o => o.Name));
     }
 
     [Fact]
@@ -148,6 +149,9 @@ public class OptimizerTests
         ];
         Assert.All(records, r => Assert.DoesNotContain("System.", r.ToString(), StringComparison.Ordinal));
         Assert.Equal("TrainingOptions(hinge, Sgd(lr 1 → 0.1 over 100 steps), 100 steps, L2 0.0001, full batch, Compiled)", TrainingOptions.Micrograd.ToString());
+        Assert.Equal(
+            "TrainingOptions(ce, Sgd(lr 0.5), 100 steps, L2 0.0001, minibatches, Graph)",
+            (TrainingOptions.Micrograd with { Loss = Loss.SoftmaxCrossEntropy, Optimizer = new Sgd(0.5), Batch = _ => null!, Engine = TrainingEngine.Graph }).ToString());
     }
 
     private static Type StateParameterOf(Type optimizer) =>

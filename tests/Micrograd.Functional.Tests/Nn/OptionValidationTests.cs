@@ -19,6 +19,20 @@ public class OptionValidationTests
     }
 
     [Fact]
+    public void Zero_steps_train_nothing_and_an_L2_strength_of_zero_turns_the_penalty_off()
+    {
+        var model = Mlp.Create(2, [3, 1], seed: 1);
+        var data = Datasets.Moons(samples: 8);
+        Assert.Empty(model.Train(data, new TrainingOptions { Steps = 0 }));
+        Assert.Equal(0.5, (TrainingOptions.Micrograd with { L2 = 0.5 }).L2);
+        var off = TrainingOptions.Micrograd with { L2 = 0 };
+        Assert.Equal(0.0, off.L2);
+        // With α = 0 the objective is the mean hinge loss alone.
+        Assert.Equal(Loss.Hinge.Mean([.. data.Features.Select(row => (IReadOnlyList<Value>)model.Forward(row))], data.Labels).Data,
+            model.Train(data, off with { Steps = 1 }).Single().Loss);
+    }
+
+    [Fact]
     public void A_negative_number_of_steps_is_refused_when_the_options_are_built_not_when_training_starts()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions { Steps = -1 });

@@ -63,6 +63,19 @@ public class SoftmaxCrossEntropyTests
         Assert.Equal(gradient, l.Backward().For(s));
     }
 
+    [Theory]
+    [InlineData(new[] { 0.0, 1000.0 }, 0, 1000.0, new[] { -1.0, 1.0 })]
+    [InlineData(new[] { -1000.0, 1000.0, 0.0 }, 2, 1000.0, new[] { 0.0, 1.0, -1.0 })]
+    [InlineData(new[] { -1000.0, 0.0, 1000.0 }, 2, 0.0, new[] { 0.0, 0.0, 0.0 })]
+    public void Huge_scores_stay_finite_wherever_the_largest_one_is(double[] scores, int label, double loss, double[] gradient)
+    {
+        // ln Σⱼ e^(sⱼ) − sᵧ with the largest score 1000 not first: e^(−1000) and e^(−2000) are 0 in doubles.
+        var s = Leaves(scores);
+        var l = Loss.SoftmaxCrossEntropy.Of(s, label);
+        Assert.Equal(loss, l.Data);
+        Assert.Equal(gradient, l.Backward().For(s));
+    }
+
     [Fact]
     public void Two_equal_huge_scores_split_the_probability_evenly()
     {

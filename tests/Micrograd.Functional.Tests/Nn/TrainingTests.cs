@@ -44,6 +44,12 @@ public class TrainingTests
     }
 
     [Fact]
+    public void A_step_prints_its_loss_in_full_and_its_accuracy_in_percent()
+    {
+        Assert.Equal("step 3 loss 0.1, accuracy 75%", new TrainingStep(3, 0.1, 0.75, 0.5, TimeSpan.Zero, Model()).ToString());
+    }
+
+    [Fact]
     public void A_step_reports_the_loss_of_the_model_before_its_update()
     {
         var model = Model();
