@@ -81,7 +81,7 @@ public static class Csv
             lineNumber++;
             if (lines.TooLong)
             {
-                return Fail($"the line is longer than {MaxLineLength} characters; no row of numbers is (is this a CSV file?)");
+                return Fail($"the line is longer than {MaxLineLength} characters; no row of numbers is (is this a CSV file? It starts \"{UntrustedText.Bounded(line, 40)}\")");
             }
 
             if (string.IsNullOrWhiteSpace(line))
@@ -209,7 +209,7 @@ public static class Csv
 
     /// <summary>
     /// Reads lines as <see cref="TextReader.ReadLine"/> does (a line ends at <c>\n</c>, <c>\r</c> or <c>\r\n</c>) but
-    /// stops a line at <see cref="MaxLineLength"/> characters and sets <see cref="TooLong"/> instead of reading on.
+    /// stops a line at <see cref="MaxLineLength"/> characters (returning those) and sets <see cref="TooLong"/> instead of reading on.
     /// </summary>
     private sealed class LineReader(TextReader reader)
     {
@@ -241,7 +241,7 @@ public static class Csv
                 if (_line.Length == MaxLineLength)
                 {
                     TooLong = true;
-                    return "";
+                    return _line.ToString(); // its first MaxLineLength characters, to show what the file holds
                 }
 
                 _line.Append((char)c);

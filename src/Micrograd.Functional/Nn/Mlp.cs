@@ -152,10 +152,9 @@ public sealed record Mlp
         return activations;
     }
 
-    /// <summary>The nodes of <paramref name="x"/> as a span: the array itself when it is one, else a copy.</summary>
+    /// <summary>A copy of the nodes of <paramref name="x"/> as a span (for the public entry points; the formulas pass arrays on).</summary>
     /// <param name="x">Nodes.</param>
-    internal static ReadOnlySpan<Value> Span(IReadOnlyList<Value> x) =>
-        (x ?? throw new ArgumentNullException(nameof(x))) as Value[] ?? [.. x];
+    internal static ReadOnlySpan<Value> Span(IReadOnlyList<Value> x) => (x ?? throw new ArgumentNullException(nameof(x))).ToArray();
 
     /// <summary>The class the model predicts for <paramref name="x"/>, from its outputs on plain numbers (see <see cref="Classification.Predict"/>).</summary>
     /// <param name="x">One number per input.</param>

@@ -13,7 +13,10 @@ public sealed class CsvLineLengthTests
     public void An_endless_stream_without_line_breaks_is_an_error_on_its_first_line_not_an_endless_read()
     {
         var error = Fails(Csv.Parse(new EndlessZeros(), "/dev/zero"));
-        Assert.Equal($"/dev/zero:1: the line is longer than {Csv.MaxLineLength} characters; no row of numbers is (is this a CSV file?)", error);
+        // The start of the line is quoted (escaped, cut), so a binary file shows what it is.
+        Assert.StartsWith($"/dev/zero:1: the line is longer than {Csv.MaxLineLength} characters; no row of numbers is (is this a CSV file? It starts \"\\u0000\\u0000", error, StringComparison.Ordinal);
+        Assert.EndsWith("…\")", error, StringComparison.Ordinal);
+        Assert.InRange(error.Length, 100, 200);
     }
 
     [Fact]
