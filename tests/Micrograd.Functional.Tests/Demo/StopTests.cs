@@ -12,9 +12,12 @@ public sealed class StopTests : IDisposable
     private static readonly string[] FourFiles = ["decision-boundary.png", "model.json", "summary.json", "training.png"];
     private readonly TemporaryFolder _folder = new();
 
+    /// <remarks>
+    /// SIGHUP is handled the same way, but not tested here: a process started with SIGHUP ignored (under nohup, as CI
+    /// runners may start jobs) keeps it ignored, as .NET respects, so the test would depend on how it was started.
+    /// </remarks>
     [Theory]
     [InlineData("TERM", 143)]
-    [InlineData("HUP", 129)]
     public async Task A_termination_signal_stops_the_run_cleanly_with_128_plus_the_signal_and_one_line(string signal, int code)
     {
         if (OperatingSystem.IsWindows())
@@ -42,7 +45,17 @@ public sealed class StopTests : IDisposable
 
         _ = demo.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await demo.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await demo.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!demo.HasExited)
+            {
+                demo.Kill(entireProcessTree: true); // never leave a 10⁷-step run behind
+            }
+        }
 
         Assert.Equal(code, demo.ExitCode);
         Assert.Equal("error: cancelled; no files were written", (await stderr).TrimEnd());
