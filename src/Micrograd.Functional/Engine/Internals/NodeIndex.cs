@@ -22,7 +22,7 @@ internal sealed class NodeIndex
         _pages = pages;
         _first = first;
         _occupied = occupied;
-        // Stryker disable once all : a fast path: a shorter prefix sends lookups to the binary search below, which finds the same page (equivalent mutant)
+        // Stryker disable once Equality,Boolean,Logical : a fast path: a shorter prefix sends lookups to the binary search below, which finds the same page (equivalent mutant)
         while (_prefix < pages.Length && pages[_prefix] == _prefix)
         {
             _prefix++;
@@ -33,12 +33,15 @@ internal sealed class NodeIndex
     public int SlotOf(Value node)
     {
         var offset = _top - node.Id;
-        // Stryker disable once all : offset is checked below before it is used as an index; >> and >>> differ only for negative offsets, which give a page below the prefix either way (equivalent mutant)
+        // Stryker disable once Bitwise : offset is checked below before it is used as an index; >> and >>> differ only for negative offsets, which give a page below the prefix either way (equivalent mutant)
         var number = offset >> Sweep.PageBits;
-        // Stryker disable once all : a node newer than the output has a negative page number, below the prefix, so it is not found without this test either; kept because the cast to int would wrap beyond 2^40 ids, which no test can build (equivalent mutant)
-        var p = offset < 0 ? -1
-            : number < _prefix ? (int)number
-            : Array.BinarySearch(_pages, _prefix, _pages.Length - _prefix, number);
+        // Stryker disable once Conditional : a node newer than the output has a negative page number, below the prefix, so it is not found without this test either; kept because the cast to int would wrap beyond 2^40 ids, which no test can build (equivalent mutant)
+        if (offset < 0)
+        {
+            return -1;
+        }
+
+        var p = number < _prefix ? (int)number : Array.BinarySearch(_pages, _prefix, _pages.Length - _prefix, number);
         if (p < 0)
         {
             return -1;
@@ -47,16 +50,15 @@ internal sealed class NodeIndex
         var i = (int)(offset & (Sweep.PageSize - 1));
         var words = _occupied.AsSpan(p * Sweep.WordsPerPage, Sweep.WordsPerPage);
         var bit = 1UL << (i & 63);
-        // Stryker disable once all : i is a place in a page, non-negative, so >> and >>> are the same shift (equivalent mutant)
-        if ((words[i >> 6] & bit) == 0)
+        // Stryker disable once Bitwise : i is a place in a page, non-negative, so >> and >>> are the same shift (equivalent mutant)
+        var w = i >> 6;
+        if ((words[w] & bit) == 0)
         {
             return -1;
         }
 
-        // Stryker disable once all : i is a place in a page, non-negative, so >> and >>> are the same shift (equivalent mutant)
-        var slot = _first[p] + BitOperations.PopCount(words[i >> 6] & (bit - 1));
-        // Stryker disable once all : i is a place in a page, non-negative, so >> and >>> are the same shift (equivalent mutant)
-        foreach (var word in words[..(i >> 6)])
+        var slot = _first[p] + BitOperations.PopCount(words[w] & (bit - 1));
+        foreach (var word in words[..w])
         {
             slot += BitOperations.PopCount(word);
         }

@@ -27,7 +27,7 @@ internal sealed partial class Sweep
             return t_spare;
         }
 
-        // Stryker disable once all : a one-off table is never registered with the trimming finalizer, so its state is never read before Return sets it (equivalent mutant)
+        // Stryker disable once Initializer : a one-off table is never registered with the trimming finalizer, so its state is never read before Return sets it (equivalent mutant)
         return new Sweep { _state = InUse }; // being trimmed right now; a one-off table will do
     }
 
@@ -66,17 +66,17 @@ internal sealed partial class Sweep
             if (!_usedSinceTrim)
             {
                 _free.Clear();
-                // Stryker disable once all : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
+                // Stryker disable once Statement : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
                 _free.TrimExcess();
-                // Stryker disable once all : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
+                // Stryker disable once Statement : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
                 _pages.TrimExcess();
-                // Stryker disable once all : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
+                // Stryker disable once Statement : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
                 _queue.TrimExcess();
-                // Stryker disable once all : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
+                // Stryker disable once Statement : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
                 _finishedPages.TrimExcess();
-                // Stryker disable once all : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
+                // Stryker disable once Statement : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
                 _finishedFirst.TrimExcess();
-                // Stryker disable once all : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
+                // Stryker disable once Statement : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
                 _finishedOccupancy.TrimExcess();
                 _values = new double[PageSize];
             }
@@ -107,7 +107,7 @@ internal sealed partial class Sweep
         {
             if (_sweep.Target is not Sweep sweep)
             {
-                // Stryker disable once all : freeing the weak handle of a dead thread's table only avoids a leak of one handle; no behaviour can observe it (equivalent mutant)
+                // Stryker disable once Statement : freeing the weak handle of a dead thread's table only avoids a leak of one handle; no behaviour can observe it (equivalent mutant)
                 _sweep.Free(); // the thread and its table are gone
             }
             else if (!Environment.HasShutdownStarted)

@@ -96,7 +96,7 @@ internal sealed partial class Sweep
                 for (var visited = 0UL; (occupied[w] & ~visited) is var pending && pending != 0;)
                 {
                     var b = BitOperations.TrailingZeroCount(pending);
-                    // Stryker disable once all : the bit comes from pending, which excludes visited bits, so |= and ^= set it alike (equivalent mutant)
+                    // Stryker disable once Assignment : the bit comes from pending, which excludes visited bits, so |= and ^= set it alike (equivalent mutant)
                     visited |= 1UL << b;
                     var i = (w << 6) | b;
                     visitor.Visit(nodes[i]!, ref values[i], this);
@@ -116,20 +116,20 @@ internal sealed partial class Sweep
     public ref double Reach(Value node)
     {
         var offset = _top - node.Id;
-        // Stryker disable once all : a Debug-only statement of the invariant; it always holds (equivalent mutant)
+        // Stryker disable once Statement,String : a Debug-only statement of the invariant; it always holds (equivalent mutant)
         Debug.Assert(offset >= 0, "An operand is always older than the node that uses it.");
-        // Stryker disable once all : offset = output.Id - node.Id, non-negative, so >> and >>> are the same shift (equivalent mutant)
+        // Stryker disable once Bitwise : offset = output.Id - node.Id, non-negative, so >> and >>> are the same shift (equivalent mutant)
         var number = offset >> PageBits;
         var page = _current is { } current && current.Number == number ? current
             : _recent is { } recent && recent.Number == number ? recent
             : Find(number);
         var i = (int)(offset & Mask);
-        // Stryker disable once all : i is a place in a page, non-negative, so >> and >>> are the same shift (equivalent mutant)
+        // Stryker disable once Bitwise : i is a place in a page, non-negative, so >> and >>> are the same shift (equivalent mutant)
         ref var word = ref page.Occupied[i >> 6];
         var bit = 1UL << (i & 63);
         if ((word & bit) == 0)
         {
-            // Stryker disable once all : set only when the test above found the bit 0, so |= and ^= agree (equivalent mutant)
+            // Stryker disable once Assignment : set only when the test above found the bit 0, so |= and ^= agree (equivalent mutant)
             word |= bit;
             page.Nodes[i] = node;
             page.Values[i] = 0.0;
@@ -166,7 +166,7 @@ internal sealed partial class Sweep
     /// </summary>
     private void Finish(Page page)
     {
-        // Stryker disable once all : growing one step early changes only capacity, never contents (equivalent mutant)
+        // Stryker disable once Equality : growing one step early changes only capacity, never contents (equivalent mutant)
         if (_values.Length < _finished + page.Used)
         {
             Array.Resize(ref _values, 2 * _values.Length); // enough: _finished ≤ _values.Length, and page.Used ≤ PageSize ≤ _values.Length
