@@ -8,9 +8,25 @@ public sealed partial class CompiledFunction
     /// Groups the tape into steps: single instructions, and chains of multiply–accumulate pairs
     /// (acc ← acc + a·b, a Mul then the Add that is its only use, each partial sum used only by the
     /// next pair's Add), the inner loop of every neuron. Chains run with their sums in registers.
+    /// A step passes adjoints back only when a gradient reaches it: not a stop-gradient, nor what lies only below one.
     /// </summary>
-    private static Step[] Plan(Instruction[] tape, int first)
+    private static Step[] Plan(Instruction[] tape, int first, int output)
     {
+        // Which slots a gradient reaches from the output, newest first, as the engine's fold finds them.
+        var reached = new bool[first + tape.Length];
+        reached[output] = true;
+        for (var i = tape.Length - 1; i >= 0; i--)
+        {
+            if (reached[first + i] && tape[i].Op != Op.StopGradient)
+            {
+                reached[tape[i].A] = true;
+                if (tape[i].B >= 0)
+                {
+                    reached[tape[i].B] = true;
+                }
+            }
+        }
+
         // (The output is the newest node, so no instruction uses it, and a chain can only end there.)
         var uses = new int[first + tape.Length];
         foreach (var op in tape)
@@ -32,7 +48,9 @@ public sealed partial class CompiledFunction
                 pairs++;
             }
 
-            steps.Add(new Step(i, pairs));
+            // (A chain's products and partial sums are used only within it, so its last add decides for all of it.)
+            var last = first + i + (pairs == 0 ? 0 : 2 * pairs - 1);
+            steps.Add(new Step(i, pairs, reached[last] && tape[i].Op != Op.StopGradient));
             i += pairs == 0 ? 1 : 2 * pairs;
         }
 

@@ -70,14 +70,15 @@ public sealed partial class CompiledFunction
         for (var t = _steps.Length - 1; t >= 0; t--)
         {
             var step = _steps[t];
+            if (!step.Passes)
+            {
+                continue; // a stop-gradient, or below one only: exactly 0 to the operands, not 0·upstream
+            }
+
             if (step.Pairs == 0)
             {
                 var i = step.First;
                 ref readonly var op = ref tape[i];
-                if (op.Op == Op.StopGradient)
-                {
-                    continue; // exactly 0 to the operand, not 0·upstream
-                }
 
                 var upstream = Unsafe.Add(ref adjoint, first + i);
                 Unsafe.Add(ref adjoint, op.A) += Unsafe.Add(ref partial, 2 * i) * upstream;

@@ -52,7 +52,7 @@ public sealed partial class CompiledFunction
         _customs = customs;
         _tape = tape;
         _output = output;
-        _steps = Plan(tape, inputCount + constants.Length);
+        _steps = Plan(tape, inputCount + constants.Length, output);
     }
 
     /// <summary>The number of inputs.</summary>
@@ -186,8 +186,11 @@ public sealed partial class CompiledFunction
         return buffer.AsSpan(0, length);
     }
 
-    /// <summary>A run of the tape: the instruction at <paramref name="First"/> alone (no pairs), or a chain of <paramref name="Pairs"/> multiply–accumulate pairs from it.</summary>
-    private readonly record struct Step(int First, int Pairs);
+    /// <summary>
+    /// A run of the tape: the instruction at <paramref name="First"/> alone (no pairs), or a chain of <paramref name="Pairs"/>
+    /// multiply–accumulate pairs from it; <paramref name="Passes"/> when the backward sweep passes adjoints through it.
+    /// </summary>
+    private readonly record struct Step(int First, int Pairs, bool Passes);
 
     /// <summary>One op of the tape: its kind, its operands' slots (B is −1 for a unary op) and Pow's exponent (a custom op's index in <see cref="_customs"/>).</summary>
     private readonly record struct Instruction(Op Op, int A, int B, double P);

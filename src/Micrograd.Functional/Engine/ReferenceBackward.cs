@@ -11,21 +11,17 @@ internal static class ReferenceBackward
     public static Dictionary<Value, double> Of(Value output)
     {
         var grad = new Dictionary<Value, double> { [output] = 1.0 }; // ∂output/∂output = 1
-        foreach (var node in NewestFirst(output))
+        var nodes = NewestFirst(output);
+        foreach (var node in nodes)
         {
-            if (node.Op == Op.Leaf)
+            // Only a node something was passed to passes anything on (not one that lies only below a stop-gradient),
+            // and a stop-gradient passes nothing: exactly 0 flows back through it, not 0·upstream (NaN if anything is infinite).
+            if (node.Op is Op.Leaf or Op.StopGradient || !grad.TryGetValue(node, out var upstream)) // complete: its users came first
             {
                 continue;
             }
-
-            var upstream = grad[node]; // complete: every user of the node came before it
 
             var (a, b) = (node.Operands[0], node.Operands.Count > 1 ? node.Operands[1] : null);
-            if (node.Op == Op.StopGradient)
-            {
-                grad.TryAdd(a, 0.0); // in the graph, but nothing flows back: 0, not 0·upstream (which is NaN for an infinite upstream)
-                continue;
-            }
 
             // The local derivatives from the rule table (a custom op brings its own rule).
             var (da, db) = node.Custom is null
@@ -40,6 +36,7 @@ internal static class ReferenceBackward
             }
         }
 
+        nodes.ForEach(node => grad.TryAdd(node, 0.0)); // the rest of the graph: no path to them carries a gradient
         return grad;
     }
 
@@ -48,7 +45,7 @@ internal static class ReferenceBackward
     /// descending ids are a reverse topological order. Every user of a node comes before it, so by the time a node
     /// is visited its gradient has received every share. Collected with a stack, not recursion (a deep graph would overflow it).
     /// </summary>
-    private static IEnumerable<Value> NewestFirst(Value output)
+    private static List<Value> NewestFirst(Value output)
     {
         var seen = new HashSet<Value> { output };
         var stack = new Stack<Value>([output]);
@@ -60,6 +57,6 @@ internal static class ReferenceBackward
             }
         }
 
-        return seen.OrderByDescending(node => node.Id);
+        return [.. seen.OrderByDescending(node => node.Id)];
     }
 }

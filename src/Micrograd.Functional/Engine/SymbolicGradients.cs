@@ -13,88 +13,51 @@ namespace Micrograd.Functional;
 /// </summary>
 public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value Grad)>
 {
-    private readonly Topology _graph;
-    private readonly Value[] _grads;
+    private readonly GradientMap<Value> _map;
 
-    private SymbolicGradients(Value output, Topology graph, Value[] grads)
-    {
-        Output = output;
-        _graph = graph;
-        _grads = grads;
-    }
+    /// <summary>Wraps the result of a symbolic backward pass; a node nothing was passed to gets a constant 0.</summary>
+    internal SymbolicGradients(GradientMap<Value?> map) => _map = map.Select(grad => grad ?? new Value(0.0));
 
     /// <summary>The value that was differentiated.</summary>
-    public Value Output { get; }
+    public Value Output => _map.Output;
 
-    /// <summary>The number of nodes in the graph.</summary>
-    public int Count => _grads.Length;
+    /// <summary>The number of nodes in the graph, the output and every leaf included.</summary>
+    public int Count => _map.Count;
 
     /// <summary>∂output/∂<paramref name="node"/> as a node: a constant 0 for a node outside the graph, a constant 1 for the output.</summary>
     /// <param name="node">Any node.</param>
-    public Value this[Value node] =>
-        _graph.Index.SlotOf(node ?? throw new ArgumentNullException(nameof(node))) is var s and >= 0 ? _grads[s] : new Value(0.0);
+    /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
+    public Value this[Value node] => _map.TryGet(node, out var grad) ? grad : new Value(0.0);
+
+    /// <summary>True when <paramref name="node"/> is in the graph of <see cref="Output"/>.</summary>
+    /// <param name="node">Any node.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
+    [Pure]
+    public bool Contains(Value node) => _map.TryGet(node, out _);
 
     /// <summary>∂output/∂<paramref name="node"/> when the node is in the graph; None when it is not.</summary>
     /// <param name="node">Any node.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
     [Pure]
-    public Option<Value> Find(Value node) =>
-        _graph.Index.SlotOf(node ?? throw new ArgumentNullException(nameof(node))) is var s and >= 0 ? Some(_grads[s]) : None;
+    public Option<Value> Find(Value node) => _map.TryGet(node, out var grad) ? Some(grad) : None;
 
-    /// <summary>The gradient nodes of <paramref name="nodes"/>, in their order.</summary>
+    /// <summary>The gradient nodes of <paramref name="nodes"/>, in their order (a constant 0 for a node outside the graph).</summary>
     /// <param name="nodes">The nodes to read, e.g. the inputs.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="nodes"/> or one of its items is null.</exception>
     [Pure]
     public Value[] For(IEnumerable<Value> nodes) => [.. (nodes ?? throw new ArgumentNullException(nameof(nodes))).Select(n => this[n])];
 
+    /// <summary>The map as a LanguageExt <see cref="LanguageExt.HashMap{K, V}"/> keyed by node identity.</summary>
+    [Pure]
+    public HashMap<Value, Value> ToHashMap() => toHashMap(this.Select(p => (p.Node, p.Grad)));
+
     /// <inheritdoc/>
-    public IEnumerator<(Value Node, Value Grad)> GetEnumerator()
-    {
-        foreach (var s in _graph.Order)
-        {
-            yield return (_graph.Nodes[s], _grads[s]);
-        }
-    }
+    public IEnumerator<(Value Node, Value Grad)> GetEnumerator() => _map.Pairs().GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Describes the map by its size and output, e.g. <c>SymbolicGradients(count=9, output=Value(...))</c>.</summary>
     public override string ToString() => $"SymbolicGradients(count={Count}, output={Output})";
-
-    /// <summary>
-    /// The reverse pass with nodes instead of numbers: the same fold as <see cref="Value.Backward"/>,
-    /// each partial from <see cref="Calculus.Partials{T}"/> over <see cref="Value"/>. Iterative.
-    /// </summary>
-    internal static SymbolicGradients Of(Value output)
-    {
-        var graph = Topology.Of(output);
-        var grads = new Value?[graph.Count];
-        grads[0] = new Value(1.0);
-        for (var s = 0; s < graph.Count; s++) // the output first, then newest to oldest: a reverse topological order
-        {
-            var node = graph.Nodes[s];
-            if (node.Op == Op.Leaf || node.StopsGradient || grads[s] is not { } upstream) // nothing passes a stop-gradient, not even 0·upstream
-            {
-                continue;
-            }
-
-            var (da, db) = LocalPartials(node);
-            Accumulate(graph.OperandA[s], Chain(da, upstream));
-            if (graph.OperandB[s] >= 0)
-            {
-                Accumulate(graph.OperandB[s], Chain(db, upstream));
-            }
-        }
-
-        return new SymbolicGradients(output, graph, [.. grads.Select(g => g ?? new Value(0.0))]);
-
-        void Accumulate(int slot, Value term) => grads[slot] = grads[slot] is { } sum ? sum + term : term;
-
-        // local · upstream, without multiplying by a 1 that the rules made (never by a node of the graph:
-        // a leaf of the graph holding 1 is a variable, and its product must stay differentiable).
-        Value Chain(Value local, Value upstream) =>
-            IsMadeOne(local) ? upstream : IsMadeOne(upstream) ? local : local * upstream;
-
-        bool IsMadeOne(Value v) => v.Op == Op.Leaf && v.Primal == 1.0 && graph.Index.SlotOf(v) < 0;
-    }
 
     /// <summary>
     /// The local partials (∂node/∂a, ∂node/∂b) of an op node as nodes, from the op table over
@@ -111,13 +74,4 @@ public sealed class SymbolicGradients : IReadOnlyCollection<(Value Node, Value G
         node.Custom is { } custom
             ? custom.PartialsOver(node)
             : Calculus.Partials(node.Op, node.A!, node.B ?? node.A!, node, node.Exponent.IfNone(0.0));
-}
-
-public sealed partial record Value
-{
-    /// <summary>
-    /// Differentiates this value with respect to every node of its graph and returns the gradients as
-    /// nodes, which can be differentiated again. <see cref="Backward"/> is the fast numeric variant.
-    /// </summary>
-    public SymbolicGradients BackwardSymbolic() => SymbolicGradients.Of(this);
 }

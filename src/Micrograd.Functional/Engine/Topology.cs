@@ -4,7 +4,7 @@ namespace Micrograd.Functional;
 /// The nodes of one graph by slot, in descending <see cref="Value.Id"/> order (the output is slot 0),
 /// with each node's operand slots. Because a node is always created after its operands, the slots
 /// in decreasing order (<see cref="Order"/>) are a topological order: every operand before the
-/// nodes that use it, the output last. Built by a <see cref="Sweep"/>, without recursion.
+/// nodes that use it, the output last. Built by a <see cref="Sweep{T}"/>, without recursion.
 /// </summary>
 internal sealed class Topology
 {
@@ -38,7 +38,7 @@ internal sealed class Topology
     /// <param name="output">The node whose graph is sorted.</param>
     public static Topology Of(Value output)
     {
-        var sweep = Sweep.Rent();
+        var sweep = Sweep<double>.Rent(); // (the numeric fold's table: it carries no values here)
         try
         {
             var listing = new Listing([]);
@@ -62,9 +62,9 @@ internal sealed class Topology
     }
 
     /// <summary>Lists the nodes in visiting order, which is slot order, and reaches their operands.</summary>
-    private readonly record struct Listing(List<Value> Nodes) : Sweep.IVisitor
+    private readonly record struct Listing(List<Value> Nodes) : Sweep<double>.IVisitor
     {
-        public void Visit(Value node, ref double value, Sweep sweep)
+        public void Visit(Value node, ref double value, bool passed, Sweep<double> sweep)
         {
             Nodes.Add(node);
             if (node.A is { } a)

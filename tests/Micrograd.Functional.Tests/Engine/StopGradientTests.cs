@@ -106,4 +106,42 @@ public class StopGradientTests
         Assert.Equal(0.0, grads[x]);
         Assert.False(double.IsNegative(grads[x])); // +0, not −0 from a product
     }
+
+    // Below the stop, the partial is infinite: √ at 0, log at 0. Nothing may flow back through the stop, so the nodes
+    // below it get exactly 0; passing them 0 and letting them pass 0·∞ = NaN on gave NaN (before the stop flags).
+    private static Value StoppedInfinitePartial(Value x) => x.Sqrt().StopGradient() + (x * x).Log().StopGradient() * 3 + x;
+
+    [Fact]
+    public void Nothing_flows_below_a_stop_even_where_a_partial_below_it_is_infinite_in_every_mode()
+    {
+        var x = new Value(0.0);
+        var y = StoppedInfinitePartial(x);
+
+        Assert.Equal(1.0, y.Backward()[x]);
+        Assert.Equal(1.0, ReferenceBackward.Of(y)[x]);
+        Assert.Equal(1.0, y.BackwardSymbolic()[x].Data);
+        Assert.Equal(1.0, Ad.Grad(StoppedInfinitePartial)(new Value(0.0)).Data);
+        Assert.Equal(0.0, x.Sqrt().StopGradient().Backward()[x]);
+        Assert.Equal(0.0, x.Log().StopGradient().BackwardSymbolic()[x].Data);
+
+        var gradient = new double[1];
+        Compiler.Compile(v => StoppedInfinitePartial(v[0]), 1).ValueAndGrad([0.0], gradient);
+        Assert.Equal(1.0, gradient[0]);
+    }
+
+    [Fact]
+    public void Nothing_flows_below_a_stop_through_a_fused_multiply_accumulate_chain_either()
+    {
+        // w·x + b·x + … is fused into one chain on the tape; stopped, with x = 0 making each product's partial
+        // towards the log infinite, the chain must pass nothing at all.
+        static Value F(Value[] v) => (v[0].Log() * v[1] + v[0].Log() * v[2] + v[0]).StopGradient() + v[1] * 2;
+        var f = Compiler.Compile(F, 3);
+        Assert.True(f.ChainCount > 0);
+        var gradient = new double[3];
+        f.ValueAndGrad([0.0, 1.0, 1.0], gradient);
+        Assert.Equal([0.0, 2.0, 0.0], gradient);
+
+        var inputs = new[] { new Value(0.0), new Value(1.0), new Value(1.0) };
+        Assert.Equal([0.0, 2.0, 0.0], F(inputs).Backward().For(inputs).ToArray());
+    }
 }

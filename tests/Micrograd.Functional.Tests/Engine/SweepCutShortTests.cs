@@ -30,6 +30,29 @@ public sealed class SweepCutShortTests
         Assert.False(abandoned.TryGetTarget(out _), "the table still holds a node of the abandoned graph");
     }
 
+    [Fact]
+    public void The_symbolic_fold_s_table_keeps_no_gradient_node_alive_once_the_map_is_gone()
+    {
+        var gradient = SymbolicGradientOfAChain();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(gradient.TryGetTarget(out _), "the thread's table still holds a gradient node");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<Value> SymbolicGradientOfAChain()
+    {
+        var x = new Value(2.0);
+        var y = x;
+        for (var i = 0; i < 600; i++) // several pages
+        {
+            y = (y * 0.5).Tanh() + x;
+        }
+
+        return new WeakReference<Value>(y.BackwardSymbolic()[x]);
+    }
+
     /// <summary>A chain of 3,001 nodes (12 pages), its gradient and size, from a backward pass before any cut.</summary>
     private static (Value X, Value Y, double Grad, int Count) Chain()
     {
@@ -55,7 +78,7 @@ public sealed class SweepCutShortTests
             w = w * 0.25 + z;
         }
 
-        var sweep = Sweep.Rent();
+        var sweep = Sweep<double>.Rent();
         try
         {
             var visitor = new Throwing(700);
@@ -66,16 +89,16 @@ public sealed class SweepCutShortTests
             sweep.Return();
         }
 
-        keptPages = Sweep.KeptPages;
+        keptPages = Sweep<double>.KeptPages;
         return new WeakReference<Value>(z);
     }
 
     /// <summary>Reaches operands like the real passes, and throws at the given node.</summary>
-    private struct Throwing(int at) : Sweep.IVisitor
+    private struct Throwing(int at) : Sweep<double>.IVisitor
     {
         private int _seen;
 
-        public void Visit(Value node, ref double value, Sweep sweep)
+        public void Visit(Value node, ref double value, bool passed, Sweep<double> sweep)
         {
             if (++_seen == at)
             {

@@ -16,7 +16,7 @@ public class SweepTableTests
             output = output.Tanh();
         }
 
-        var sweep = Sweep.Rent();
+        var sweep = Sweep<double>.Rent();
         try
         {
             var operands = default(ReachOperands);
@@ -43,18 +43,18 @@ public class SweepTableTests
             }
 
             _ = output.Backward();
-            var table = Sweep.Rent(); // this thread's table, marked as used
+            var table = Sweep<double>.Rent(); // this thread's table, marked as used
             table.Return();
             table.TrimIfIdle();
-            usedSinceCheck = Sweep.KeptPages;
+            usedSinceCheck = Sweep<double>.KeptPages;
             table.TrimIfIdle();
-            idleSinceCheck = Sweep.KeptPages;
+            idleSinceCheck = Sweep<double>.KeptPages;
 
             _ = output.Backward();
-            var busy = Sweep.Rent();
+            var busy = Sweep<double>.Rent();
             table.TrimIfIdle();
             table.TrimIfIdle();
-            inUse = Sweep.KeptPages;
+            inUse = Sweep<double>.KeptPages;
             busy.Return();
         });
         thread.Start();
@@ -82,9 +82,9 @@ public class SweepTableTests
     }
 
     /// <summary>Reaches every operand, as every sweep does.</summary>
-    private struct ReachOperands : Sweep.IVisitor
+    private struct ReachOperands : Sweep<double>.IVisitor
     {
-        public readonly void Visit(Value node, ref double value, Sweep sweep)
+        public readonly void Visit(Value node, ref double value, bool passed, Sweep<double> sweep)
         {
             if (node.A is { } a)
             {

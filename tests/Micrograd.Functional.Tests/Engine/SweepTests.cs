@@ -188,7 +188,7 @@ public class SweepTests
                 FullCollection();
             }
 
-            kept = Sweep.KeptPages;
+            kept = Sweep<double>.KeptPages;
         });
 
         Assert.True(kept > 0, "a table used since the last collection is not trimmed");
@@ -201,13 +201,13 @@ public class SweepTests
         OnItsOwnThread(() =>
         {
             _ = LongChain().Backward();
-            before = Sweep.KeptPages;
+            before = Sweep<double>.KeptPages;
             for (var k = 0; k < 4; k++)
             {
                 FullCollection();
             }
 
-            after = Sweep.KeptPages;
+            after = Sweep<double>.KeptPages;
         });
 
         Assert.True(before > 0, "the table keeps its pages between calls");

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Micrograd.Functional;
 
 /// <summary>
-/// Where each node of one graph sits in the slots of a <see cref="Sweep"/>: a bit per id of each
+/// Where each node of one graph sits in the slots of a <see cref="Sweep{T}"/>: a bit per id of each
 /// page the graph touches, and the slot of each page's first node. Small (about a bit per id) and
 /// immutable. A lookup is a few bit counts; the pages up to the graph's first gap in ids are found
 /// by number, the rest (parameters made long before the loss, say) by a binary search.

@@ -1,23 +1,24 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Micrograd.Functional;
 
 /// <content>
-/// The per-thread table: each thread keeps one <see cref="Sweep"/> and reuses its pages from call to call, since
+/// The per-thread table: each thread keeps one <see cref="Sweep{T}"/> for each T and reuses its pages from call to call, since
 /// working memory allocated afresh on every call is what made a large backward pass pay for garbage collections.
 /// A table left unused from one gen-2 collection to the next gives its pages back to the collector.
 /// </content>
-internal sealed partial class Sweep
+internal sealed partial class Sweep<T>
 {
     /// <summary>The pages this thread's table keeps for its next sweep (0 when it has none or has been trimmed); for tests.</summary>
     internal static int KeptPages => t_spare?._free.Count ?? 0;
 
     /// <summary>Takes this thread's table (or a new one); give it back with <see cref="Return"/>.</summary>
-    public static Sweep Rent()
+    public static Sweep<T> Rent()
     {
         if (t_spare is null)
         {
-            t_spare = new Sweep();
+            t_spare = new Sweep<T>();
             Gen2Callback.Register(t_spare);
         }
 
@@ -28,7 +29,7 @@ internal sealed partial class Sweep
         }
 
         // Stryker disable once Initializer : a one-off table is never registered with the trimming finalizer, so its state is never read before Return sets it (equivalent mutant)
-        return new Sweep { _state = InUse }; // being trimmed right now; a one-off table will do
+        return new Sweep<T> { _state = InUse }; // being trimmed right now; a one-off table will do
     }
 
     /// <summary>Empties the table (it must not keep graphs alive) and keeps its pages for this thread's next sweep.</summary>
@@ -37,7 +38,9 @@ internal sealed partial class Sweep
         foreach (var page in _pages.Values) // left unfinished only by a sweep cut short
         {
             Array.Clear(page.Nodes);
+            Array.Clear(page.Values); // (for T a reference: a kept page must not keep gradient nodes alive)
             Array.Clear(page.Occupied);
+            Array.Clear(page.Passed);
             page.Used = 0;
             _free.Push(page);
         }
@@ -47,6 +50,11 @@ internal sealed partial class Sweep
         _finishedPages.Clear();
         _finishedFirst.Clear();
         _finishedOccupancy.Clear();
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Array.Clear(_values, 0, _finished);
+        }
+
         _current = _recent = null;
         _finished = 0;
         Count = 0;
@@ -78,7 +86,7 @@ internal sealed partial class Sweep
                 _finishedFirst.TrimExcess();
                 // Stryker disable once Statement : TrimExcess releases capacity only; no behaviour can observe it (equivalent mutant)
                 _finishedOccupancy.TrimExcess();
-                _values = new double[PageSize];
+                _values = new T[PageSize];
             }
 
             _usedSinceTrim = false;
@@ -101,11 +109,11 @@ internal sealed partial class Sweep
         // which, once this callback is unreachable too, may run first and free the handle.
         private GCHandle _sweep;
 
-        private Gen2Callback(Sweep sweep) => _sweep = GCHandle.Alloc(sweep, GCHandleType.Weak);
+        private Gen2Callback(Sweep<T> sweep) => _sweep = GCHandle.Alloc(sweep, GCHandleType.Weak);
 
         ~Gen2Callback()
         {
-            if (_sweep.Target is not Sweep sweep)
+            if (_sweep.Target is not Sweep<T> sweep)
             {
                 // Stryker disable once Statement : freeing the weak handle of a dead thread's table only avoids a leak of one handle; no behaviour can observe it (equivalent mutant)
                 _sweep.Free(); // the thread and its table are gone
@@ -126,6 +134,6 @@ internal sealed partial class Sweep
             }
         }
 
-        public static void Register(Sweep sweep) => _ = new Gen2Callback(sweep);
+        public static void Register(Sweep<T> sweep) => _ = new Gen2Callback(sweep);
     }
 }

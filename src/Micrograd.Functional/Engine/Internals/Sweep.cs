@@ -1,8 +1,28 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Micrograd.Functional;
+
+/// <summary>The sizes of a <see cref="Sweep{T}"/>'s pages and of the chunks its results come in, whatever it carries.</summary>
+internal static class Sweep
+{
+    /// <summary>Places per page.</summary>
+    internal const int PageSize = 1 << PageBits;
+
+    /// <summary>log₂ of <see cref="PageSize"/>.</summary>
+    internal const int PageBits = 8;
+
+    /// <summary>log₂ of <see cref="ChunkSize"/>.</summary>
+    internal const int ChunkBits = 13;
+
+    /// <summary>Values per chunk of a result: 8,192, 64 KB of doubles or references, below the 85,000-byte large-object threshold.</summary>
+    internal const int ChunkSize = 1 << ChunkBits;
+
+    /// <summary>64-bit words in a page's occupancy mask.</summary>
+    internal const int WordsPerPage = PageSize / 64;
+}
 
 /// <summary>
 /// Visits the graph below an output in descending <see cref="Value.Id"/> order, which is a reverse
@@ -27,28 +47,15 @@ namespace Micrograd.Functional;
 /// Each thread keeps one table and reuses its pages from call to call (<c>Sweep.Pool.cs</c>).
 /// </para>
 /// </remarks>
-internal sealed partial class Sweep
+/// <typeparam name="T">What each node carries: a double for numeric gradients, a node for symbolic ones.</typeparam>
+internal sealed partial class Sweep<T>
 {
-    /// <summary>Places per page.</summary>
-    internal const int PageSize = 1 << PageBits;
-
-    /// <summary>log₂ of <see cref="PageSize"/>.</summary>
-    internal const int PageBits = 8;
-
-    /// <summary>log₂ of <see cref="ChunkSize"/>.</summary>
-    internal const int ChunkBits = 13;
-
-    /// <summary>Values per chunk of a result: 64 KB, below the 85,000-byte large-object threshold.</summary>
-    internal const int ChunkSize = 1 << ChunkBits;
-
-    /// <summary>64-bit words in a page's occupancy mask.</summary>
-    internal const int WordsPerPage = PageSize / 64;
-
+    private const int PageSize = Sweep.PageSize, PageBits = Sweep.PageBits, ChunkSize = Sweep.ChunkSize, WordsPerPage = Sweep.WordsPerPage;
     private const int Mask = PageSize - 1;
     private const int Idle = 0, InUse = 1, Trimming = 2;
 
     [ThreadStatic]
-    private static Sweep? t_spare;
+    private static Sweep<T>? t_spare;
 
     private readonly Dictionary<long, Page> _pages = [];
     private readonly PriorityQueue<Page, long> _queue = new();
@@ -56,7 +63,7 @@ internal sealed partial class Sweep
     private readonly List<long> _finishedPages = []; // page numbers in visiting order, for the index
     private readonly List<int> _finishedFirst = []; // the slot of each finished page's first node
     private readonly List<ulong> _finishedOccupancy = [];
-    private double[] _values = new double[PageSize]; // final values by slot, packed page by page
+    private T[] _values = new T[PageSize]; // final values by slot, packed page by page
     private long _top;
     private Page? _current; // the page being visited
     private Page? _recent; // the last other page looked up
@@ -67,29 +74,34 @@ internal sealed partial class Sweep
     /// <summary>What a sweep does at each node, given the value the node has gathered from its users.</summary>
     internal interface IVisitor
     {
-        /// <summary>Visits <paramref name="node"/>, whose users have all been visited; <paramref name="value"/> is final.</summary>
-        void Visit(Value node, ref double value, Sweep sweep);
+        /// <summary>
+        /// Visits <paramref name="node"/>, whose users have all been visited; <paramref name="value"/> is final.
+        /// <paramref name="passed"/> is false when the node was only reached (<see cref="Reach"/>), never passed a value
+        /// (<see cref="Pass"/>): then <paramref name="value"/> is default.
+        /// </summary>
+        void Visit(Value node, ref T value, bool passed, Sweep<T> sweep);
     }
 
     /// <summary>The number of nodes reached so far; after <see cref="Run{TVisitor}"/>, the size of the graph.</summary>
     public int Count { get; private set; }
 
     /// <summary>
-    /// Reaches <paramref name="output"/> with <paramref name="seed"/> as its value, then visits every
-    /// node of its graph in descending id order. The visitor reaches a node's operands with
-    /// <see cref="Reach"/>, which both adds them to the sweep and gives their value to update.
+    /// Passes <paramref name="seed"/> to <paramref name="output"/>, then visits every node of its graph in
+    /// descending id order. The visitor adds a node's operands to the sweep with <see cref="Reach"/>, or
+    /// with <see cref="Pass"/>, which also gives their value to update.
     /// </summary>
-    public void Run<TVisitor>(Value output, double seed, ref TVisitor visitor)
+    public void Run<TVisitor>(Value output, T seed, ref TVisitor visitor)
         where TVisitor : struct, IVisitor
     {
         _top = output.Id;
-        Reach(output) = seed;
+        Pass(output) = seed;
         while (_queue.TryDequeue(out var page, out _))
         {
             _current = page;
             var nodes = page.Nodes;
             var values = page.Values;
             var occupied = page.Occupied;
+            var passed = page.Passed;
             for (var w = 0; w < WordsPerPage; w++)
             {
                 // Visiting a node may place its operands further on in this very word, so re-read it.
@@ -99,7 +111,7 @@ internal sealed partial class Sweep
                     // Stryker disable once Assignment : the bit comes from pending, which excludes visited bits, so |= and ^= set it alike (equivalent mutant)
                     visited |= 1UL << b;
                     var i = (w << 6) | b;
-                    visitor.Visit(nodes[i]!, ref values[i], this);
+                    visitor.Visit(nodes[i]!, ref values[i], (passed[w] & (1UL << b)) != 0, this);
                 }
             }
 
@@ -109,11 +121,17 @@ internal sealed partial class Sweep
         _current = _recent = null;
     }
 
+    /// <summary>Adds <paramref name="node"/> to the sweep, if it is not in it yet, without passing it anything.</summary>
+    public void Reach(Value node) => Place(node, passes: false);
+
     /// <summary>
-    /// The value of <paramref name="node"/>, a node of the graph being swept: adds it to the sweep
-    /// (with value 0) the first time it is reached.
+    /// The value of <paramref name="node"/>, for the caller to add to: adds the node to the sweep (with a default
+    /// value) the first time it is reached, and notes that something is passed to it.
     /// </summary>
-    public ref double Reach(Value node)
+    public ref T Pass(Value node) => ref Place(node, passes: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // so that each caller's constant `passes` folds away
+    private ref T Place(Value node, bool passes)
     {
         var offset = _top - node.Id;
         // Stryker disable once Statement,String : a Debug-only statement of the invariant; it always holds (equivalent mutant)
@@ -125,16 +143,21 @@ internal sealed partial class Sweep
             : Find(number);
         var i = (int)(offset & Mask);
         // Stryker disable once Bitwise : i is a place in a page, non-negative, so >> and >>> are the same shift (equivalent mutant)
-        ref var word = ref page.Occupied[i >> 6];
+        var w = i >> 6;
         var bit = 1UL << (i & 63);
-        if ((word & bit) == 0)
+        if ((page.Occupied[w] & bit) == 0)
         {
             // Stryker disable once Assignment : set only when the test above found the bit 0, so |= and ^= agree (equivalent mutant)
-            word |= bit;
+            page.Occupied[w] |= bit;
             page.Nodes[i] = node;
-            page.Values[i] = 0.0;
+            page.Values[i] = default!;
             page.Used++;
             Count++;
+        }
+
+        if (passes)
+        {
+            page.Passed[w] |= bit;
         }
 
         return ref page.Values[i];
@@ -149,9 +172,9 @@ internal sealed partial class Sweep
     /// Chunks stay below the large-object threshold, so a big result costs young-generation
     /// allocations, not the full collections that large-object allocations trigger.
     /// </summary>
-    public double[][] Values()
+    public T[][] Values()
     {
-        var chunks = new double[(Count + ChunkSize - 1) / ChunkSize][];
+        var chunks = new T[(Count + ChunkSize - 1) / ChunkSize][];
         for (var c = 0; c < chunks.Length; c++)
         {
             chunks[c] = _values.AsSpan(c * ChunkSize, Math.Min(ChunkSize, Count - c * ChunkSize)).ToArray();
@@ -185,7 +208,13 @@ internal sealed partial class Sweep
             }
         }
 
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Array.Clear(page.Values); // a page kept for later must not keep gradient nodes alive
+        }
+
         Array.Clear(page.Occupied);
+        Array.Clear(page.Passed);
         page.Used = 0;
         _pages.Remove(page.Number);
         _current = null; // (_recent may still name it: harmless, as no id on this page is reached again)
@@ -209,8 +238,9 @@ internal sealed partial class Sweep
     private sealed class Page
     {
         public readonly Value?[] Nodes = new Value?[PageSize];
-        public readonly double[] Values = new double[PageSize];
+        public readonly T[] Values = new T[PageSize];
         public readonly ulong[] Occupied = new ulong[WordsPerPage];
+        public readonly ulong[] Passed = new ulong[WordsPerPage];
         public long Number;
         public int Used;
     }
