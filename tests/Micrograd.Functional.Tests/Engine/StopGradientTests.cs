@@ -144,4 +144,24 @@ public class StopGradientTests
         var inputs = new[] { new Value(0.0), new Value(1.0), new Value(1.0) };
         Assert.Equal([0.0, 2.0, 0.0], F(inputs).Backward().For(inputs).ToArray());
     }
+
+    [Fact]
+    public void A_node_reached_through_a_stop_first_still_passes_what_another_user_gives_it()
+    {
+        // n's newest user is the stop, visited first; its older user n·2 passes a gradient after that.
+        static Value F(Value x)
+        {
+            var n = x.Exp();
+            var passing = n * 2;
+            var stopped = n.StopGradient();
+            return stopped * 3 + passing;
+        }
+
+        var x = new Value(0.5);
+        var expected = 2 * Math.Exp(0.5);
+        Assert.Equal(expected, F(x).Backward()[x]);
+        Assert.Equal(expected, ReferenceBackward.Of(F(x))[x]);
+        Assert.Equal(expected, F(x).BackwardSymbolic()[x].Data);
+        Assert.Equal(expected, Compiler.Compile(v => F(v[0]), 1).Grad([0.5])[0]);
+    }
 }

@@ -40,7 +40,7 @@ internal sealed partial class Sweep<T>
             Array.Clear(page.Nodes);
             Array.Clear(page.Values); // (for T a reference: a kept page must not keep gradient nodes alive)
             Array.Clear(page.Occupied);
-            Array.Clear(page.Passed);
+            Array.Clear(page.ReachedOnly);
             page.Used = 0;
             _free.Push(page);
         }
@@ -56,6 +56,7 @@ internal sealed partial class Sweep<T>
         }
 
         _current = _recent = null;
+        _someReachedOnly = false;
         _finished = 0;
         Count = 0;
         Volatile.Write(ref _state, Idle);

@@ -70,6 +70,7 @@ internal sealed partial class Sweep<T>
     private int _state; // Idle, InUse or Trimming: the owner thread and the trimming finalizer take turns
     private bool _usedSinceTrim;
     private int _finished; // nodes whose values are packed into _values
+    private bool _someReachedOnly; // whether any node was reached (Reach) before anything was passed to it (Pass)
 
     /// <summary>What a sweep does at each node, given the value the node has gathered from its users.</summary>
     internal interface IVisitor
@@ -101,7 +102,7 @@ internal sealed partial class Sweep<T>
             var nodes = page.Nodes;
             var values = page.Values;
             var occupied = page.Occupied;
-            var passed = page.Passed;
+            var reachedOnly = page.ReachedOnly;
             for (var w = 0; w < WordsPerPage; w++)
             {
                 // Visiting a node may place its operands further on in this very word, so re-read it.
@@ -111,7 +112,7 @@ internal sealed partial class Sweep<T>
                     // Stryker disable once Assignment : the bit comes from pending, which excludes visited bits, so |= and ^= set it alike (equivalent mutant)
                     visited |= 1UL << b;
                     var i = (w << 6) | b;
-                    visitor.Visit(nodes[i]!, ref values[i], (passed[w] & (1UL << b)) != 0, this);
+                    visitor.Visit(nodes[i]!, ref values[i], !_someReachedOnly || (reachedOnly[w] & (1UL << b)) == 0, this);
                 }
             }
 
@@ -153,11 +154,17 @@ internal sealed partial class Sweep<T>
             page.Values[i] = default!;
             page.Used++;
             Count++;
+            if (!passes)
+            {
+                // Marks are written only on this rare path (below stop-gradients), and cleared only while some mark
+                // exists, so a graph without stop-gradients pays one predictable test per pass for them.
+                page.ReachedOnly[w] |= bit;
+                _someReachedOnly = true;
+            }
         }
-
-        if (passes)
+        else if (passes && _someReachedOnly)
         {
-            page.Passed[w] |= bit;
+            page.ReachedOnly[w] &= ~bit;
         }
 
         return ref page.Values[i];
@@ -214,7 +221,7 @@ internal sealed partial class Sweep<T>
         }
 
         Array.Clear(page.Occupied);
-        Array.Clear(page.Passed);
+        Array.Clear(page.ReachedOnly);
         page.Used = 0;
         _pages.Remove(page.Number);
         _current = null; // (_recent may still name it: harmless, as no id on this page is reached again)
@@ -240,7 +247,7 @@ internal sealed partial class Sweep<T>
         public readonly Value?[] Nodes = new Value?[PageSize];
         public readonly T[] Values = new T[PageSize];
         public readonly ulong[] Occupied = new ulong[WordsPerPage];
-        public readonly ulong[] Passed = new ulong[WordsPerPage];
+        public readonly ulong[] ReachedOnly = new ulong[WordsPerPage];
         public long Number;
         public int Used;
     }
