@@ -64,6 +64,9 @@ public sealed partial class CompiledFunction
     /// <summary>The number of constants (leaves that are not inputs).</summary>
     public int ConstantCount => _constants.Length;
 
+    /// <summary>The tape, its steps, constants, custom ops and output slot, for <see cref="BatchedFunction"/>, which runs the same tape over many samples.</summary>
+    internal (Instruction[] Tape, Step[] Steps, double[] Constants, CustomOp[] Customs, int Output) Parts => (_tape, _steps, _constants, _customs, _output);
+
     /// <summary>The number of multiply–accumulate chains the tape runs as one step each (see the remarks); for tests.</summary>
     internal int ChainCount => _steps.Count(step => step.Pairs > 0);
 
@@ -190,8 +193,8 @@ public sealed partial class CompiledFunction
     /// A run of the tape: the instruction at <paramref name="First"/> alone (no pairs), or a chain of <paramref name="Pairs"/>
     /// multiply–accumulate pairs from it; <paramref name="Passes"/> when the backward sweep passes adjoints through it.
     /// </summary>
-    private readonly record struct Step(int First, int Pairs, bool Passes);
+    internal readonly record struct Step(int First, int Pairs, bool Passes);
 
     /// <summary>One op of the tape: its kind, its operands' slots (B is −1 for a unary op) and Pow's exponent (a custom op's index in <see cref="_customs"/>).</summary>
-    private readonly record struct Instruction(Op Op, int A, int B, double P);
+    internal readonly record struct Instruction(Op Op, int A, int B, double P);
 }

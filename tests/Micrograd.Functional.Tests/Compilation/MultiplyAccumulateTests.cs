@@ -13,7 +13,7 @@ public class MultiplyAccumulateTests
     /// constants, and may repeat or be the chain's own start; now and then a product or a partial sum
     /// is used again later, which must cut the chain there.
     /// </summary>
-    private static Value Layers(Value[] x, int seed)
+    internal static Value Layers(Value[] x, int seed)
     {
         var random = new Random(seed);
         var pool = new List<Value>(x);

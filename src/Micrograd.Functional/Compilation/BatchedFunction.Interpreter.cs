@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Micrograd.Functional;
+
+/// <summary>
+/// The block interpreter: the scalar tape's forward and backward sweeps (<c>CompiledFunction.Interpreter.cs</c>),
+/// each operation applied to <see cref="BlockSize"/> samples at once, with the same operations in the same order.
+/// </summary>
+public sealed partial class BatchedFunction
+{
+    [ThreadStatic]
+    private static double[]? t_uniforms;
+
+    [ThreadStatic]
+    private static double[]? t_values;
+
+    [ThreadStatic]
+    private static double[]? t_adjoints;
+
+    [ThreadStatic]
+    private static double[]? t_partials;
+
+    private void Run(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Span<double> sharedGradient, Span<double> sampleGradients, bool withGradient)
+    {
+        var plan = _plan;
+        var uniforms = Scratch(ref t_uniforms, plan.SharedCount + plan.Constants.Length);
+        var values = Scratch(ref t_values, plan.ValueCount);
+        var adjoints = withGradient ? Scratch(ref t_adjoints, plan.AdjointCount) : default;
+        var partials = withGradient ? Scratch(ref t_partials, 2 * plan.Tape.Length * BlockSize) : default;
+        shared.CopyTo(uniforms);
+        plan.Constants.CopyTo(uniforms[plan.SharedCount..]);
+        var width = plan.Width;
+        for (var start = 0; start < outputs.Length; start += BlockSize)
+        {
+            var count = Math.Min(BlockSize, outputs.Length - start);
+            for (var j = 0; j < width; j++)
+            {
+                for (var lane = 0; lane < BlockSize; lane++) // lanes past the batch repeat its last sample
+                {
+                    values[j * BlockSize + lane] = samples[(start + Math.Min(lane, count - 1)) * width + j];
+                }
+            }
+
+            Forward(plan, values, uniforms, partials, withGradient);
+            for (var lane = 0; lane < count; lane++)
+            {
+                outputs[start + lane] = Get(values, uniforms, plan.Output, lane);
+            }
+
+            if (!withGradient)
+            {
+                continue;
+            }
+
+            Backward(plan, values, uniforms, adjoints, partials);
+            for (var s = 0; s < plan.SharedCount; s++)
+            {
+                var sum = 0.0;
+                if (plan.Reached[s])
+                {
+                    sum = adjoints[s * BlockSize];
+                    for (var lane = 1; lane < count; lane++)
+                    {
+                        sum += adjoints[s * BlockSize + lane];
+                    }
+                }
+
+                sharedGradient[s] = start == 0 ? sum : sharedGradient[s] + sum;
+            }
+
+            for (var lane = 0; lane < count && !sampleGradients.IsEmpty; lane++)
+            {
+                for (var j = 0; j < width; j++)
+                {
+                    sampleGradients[(start + lane) * width + j] = plan.Reached[plan.SharedCount + j] ? adjoints[(plan.SharedCount + j) * BlockSize + lane] : 0.0;
+                }
+            }
+        }
+
+        if (withGradient && outputs.IsEmpty)
+        {
+            sharedGradient.Clear();
+        }
+    }
+
+    /// <summary>The tape forward over one block; with <paramref name="keepPartials"/>, each op's partials too (a sum's and a product's are re-derived on the way back).</summary>
+    private static void Forward(Plan plan, Span<double> values, ReadOnlySpan<double> uniforms, Span<double> partials, bool keepPartials)
+    {
+        ref var value = ref MemoryMarshal.GetReference(values);
+        foreach (var step in plan.Steps)
+        {
+            if (step.Pairs == 0)
+            {
+                var i = step.First;
+                var op = plan.Tape[i];
+                var (a, b) = (plan.A[i], plan.B[i]);
+                var at = (plan.Width + i) * BlockSize;
+                if (op.Op is Op.Add or Op.Mul)
+                {
+                    for (var k = 0; k < BlockSize; k += 4)
+                    {
+                        var x = Load(ref value, uniforms, a, k);
+                        var y = Load(ref value, uniforms, b, k);
+                        (op.Op == Op.Add ? x + y : x * y).StoreUnsafe(ref value, (nuint)(at + k));
+                    }
+
+                    continue;
+                }
+
+                for (var lane = 0; lane < BlockSize; lane++)
+                {
+                    var x = Get(values, uniforms, a, lane);
+                    var y = op.B >= 0 ? Get(values, uniforms, b, lane) : 0.0;
+                    if (keepPartials)
+                    {
+                        var local = op.Op == Op.Custom ? plan.Customs[(int)op.P].Evaluate(x, y) : Calculus.Apply(op.Op, x, y, op.P);
+                        values[at + lane] = local.Out;
+                        partials[2 * i * BlockSize + lane] = local.DA;
+                        partials[(2 * i + 1) * BlockSize + lane] = local.DB;
+                    }
+                    else
+                    {
+                        values[at + lane] = op.Op == Op.Custom ? plan.Customs[(int)op.P].Forward(x, y) : Calculus.Forward(op.Op, x, y, op.P);
+                    }
+                }
+
+                continue;
+            }
+
+            // acc ← acc + a·b, pair after pair, the four vectors of the block's sums in registers; the products and partial
+            // sums have no other use, so only the last sum is stored.
+            var start = plan.A[step.First + 1];
+            var (acc0, acc1, acc2, acc3) = (Load(ref value, uniforms, start, 0), Load(ref value, uniforms, start, 4), Load(ref value, uniforms, start, 8), Load(ref value, uniforms, start, 12));
+            for (int j = step.First, end = step.First + 2 * step.Pairs; j < end; j += 2)
+            {
+                var (ma, mb) = (plan.A[j], plan.B[j]);
+                acc0 += Load(ref value, uniforms, ma, 0) * Load(ref value, uniforms, mb, 0);
+                acc1 += Load(ref value, uniforms, ma, 4) * Load(ref value, uniforms, mb, 4);
+                acc2 += Load(ref value, uniforms, ma, 8) * Load(ref value, uniforms, mb, 8);
+                acc3 += Load(ref value, uniforms, ma, 12) * Load(ref value, uniforms, mb, 12);
+            }
+
+            var last = (plan.Width + step.First + 2 * step.Pairs - 1) * BlockSize;
+            acc0.StoreUnsafe(ref value, (nuint)last);
+            acc1.StoreUnsafe(ref value, (nuint)(last + 4));
+            acc2.StoreUnsafe(ref value, (nuint)(last + 8));
+            acc3.StoreUnsafe(ref value, (nuint)(last + 12));
+        }
+    }
+
+    /// <summary>The tape backward over one block: the scalar sweep's order, operations and sums, lane by lane.</summary>
+    private static void Backward(Plan plan, Span<double> values, ReadOnlySpan<double> uniforms, Span<double> adjoints, ReadOnlySpan<double> partials)
+    {
+        ref var value = ref MemoryMarshal.GetReference(values);
+        ref var adjoint = ref MemoryMarshal.GetReference(adjoints);
+        ref var partial = ref MemoryMarshal.GetReference(partials);
+        if (plan.Output.Adjoint >= 0)
+        {
+            adjoints.Slice(plan.Output.Adjoint, BlockSize).Fill(1.0);
+        }
+
+        var rowOfFirst = (plan.SharedCount + plan.Width) * BlockSize; // instruction i's adjoint lanes start at rowOfFirst + i·BlockSize
+        for (var t = plan.Steps.Length - 1; t >= 0; t--)
+        {
+            var step = plan.Steps[t];
+            if (!step.Passes)
+            {
+                continue; // a stop-gradient, or below one only: nothing to the operands
+            }
+
+            if (step.Pairs == 0)
+            {
+                var i = step.First;
+                var op = plan.Tape[i];
+                var (a, b) = (plan.A[i], plan.B[i]);
+                for (var k = 0; k < BlockSize; k += 4)
+                {
+                    var up = Vector256.LoadUnsafe(ref adjoint, (nuint)(rowOfFirst + i * BlockSize + k));
+                    var (da, db) = op.Op switch
+                    {
+                        Op.Add => (Vector256<double>.One, Vector256<double>.One), // the table's (1, 1)
+                        Op.Mul => (Load(ref value, uniforms, b, k), Load(ref value, uniforms, a, k)), // the table's (b, a)
+                        _ => (Vector256.LoadUnsafe(ref partial, (nuint)(2 * i * BlockSize + k)), Vector256.LoadUnsafe(ref partial, (nuint)((2 * i + 1) * BlockSize + k))),
+                    };
+                    Pass(ref adjoint, a, da * up, plan.FirstA[i], k);
+                    if (op.B >= 0)
+                    {
+                        Pass(ref adjoint, b, db * up, plan.FirstB[i], k);
+                    }
+                }
+
+                continue;
+            }
+
+            // The chain from its last add back to its first, as the scalar sweep runs it: a sum's partials are 1, a
+            // product's are its operands, and the upstream gradient goes through 0 + 1·up at each add.
+            for (var k = 0; k < BlockSize; k += 4)
+            {
+                var up = Vector256.LoadUnsafe(ref adjoint, (nuint)(rowOfFirst + (step.First + 2 * step.Pairs - 1) * BlockSize + k));
+                for (var j = step.First + 2 * step.Pairs - 2; j >= step.First; j -= 2)
+                {
+                    var g = Vector256<double>.Zero + Vector256<double>.One * up;
+                    if (j == step.First)
+                    {
+                        Pass(ref adjoint, plan.A[j + 1], Vector256<double>.One * up, plan.FirstA[j + 1], k);
+                    }
+                    else
+                    {
+                        up = Vector256<double>.Zero + Vector256<double>.One * up;
+                    }
+
+                    var (ma, mb) = (plan.A[j], plan.B[j]);
+                    Pass(ref adjoint, ma, Load(ref value, uniforms, mb, k) * g, plan.FirstA[j], k);
+                    Pass(ref adjoint, mb, Load(ref value, uniforms, ma, k) * g, plan.FirstB[j], k);
+                }
+            }
+        }
+    }
+
+    /// <summary>adjoint(operand) += term on four lanes, or 0 + term for the first contribution; nothing for a constant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pass(ref double adjoint, Operand operand, Vector256<double> term, bool first, int k)
+    {
+        if (operand.Adjoint < 0)
+        {
+            return;
+        }
+
+        ref var target = ref Unsafe.Add(ref adjoint, operand.Adjoint + k);
+        (first ? Vector256<double>.Zero + term : Vector256.LoadUnsafe(ref target) + term).StoreUnsafe(ref target);
+    }
+
+    /// <summary>Four lanes of an operand: its values, or its one uniform value on every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ref double value, ReadOnlySpan<double> uniforms, Operand operand, int k) =>
+        operand.Value >= 0 ? Vector256.LoadUnsafe(ref value, (nuint)(operand.Value + k)) : Vector256.Create(uniforms[~operand.Value]);
+
+    private static double Get(ReadOnlySpan<double> values, ReadOnlySpan<double> uniforms, Operand operand, int lane) =>
+        operand.Value >= 0 ? values[operand.Value + lane] : uniforms[~operand.Value];
+
+    private static Span<double> Scratch(ref double[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new double[length];
+        }
+
+        return buffer.AsSpan(0, length);
+    }
+}

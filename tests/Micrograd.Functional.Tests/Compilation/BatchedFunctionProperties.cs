@@ -1,0 +1,136 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Micrograd.Functional.Tests.Engine;
+
+namespace Micrograd.Functional.Tests.Compilation;
+
+/// <summary>
+/// <see cref="CompiledFunction.Vmap"/>: the tape run over a batch gives each sample the scalar tape's output and
+/// input gradient bit for bit, sums the shared inputs' gradients over the batch (the scalar tape's bits for a batch
+/// of one), permutes with the batch, and gives the same bits on every call.
+/// </summary>
+public sealed class BatchedFunctionProperties
+{
+    /// <summary>A function, its shared inputs and a batch of samples (rows of the per-sample inputs).</summary>
+    public sealed record Case(string Name, CompiledFunction Function, int Shared, double[] SharedInputs, double[][] Samples)
+    {
+        public override string ToString() => $"{Name}: shared {Shared} of {Function.InputCount} inputs, {Samples.Length} samples";
+    }
+
+    /// <summary>Random graphs (every primitive) and random layers of multiply–accumulate chains; 0 to 40 samples, values anywhere, ±∞ and NaN included now and then.</summary>
+    public static class Cases
+    {
+        public static Arbitrary<Case> Case() =>
+            (from kind in Gen.Choose(0, 1)
+             from seed in ArbMap.Default.GeneratorFor<int>()
+             from graph in ExpressionGraphs.Graphs
+             from batch in Gen.Choose(0, 40)
+             from share in Gen.Choose(0, 100)
+             select Make(kind, seed, graph, batch, share)).ToArbitrary();
+
+        private static Case Make(int kind, int seed, RandomGraph graph, int batch, int share)
+        {
+            var random = new Random(seed);
+            var (name, function, inputs) = kind == 0
+                ? ("random graph", Compiler.Compile(x => graph.Build(x), graph.Inputs.Length), graph.Inputs)
+                : Layered(seed, random);
+            var shared = share * function.InputCount / 100;
+            double Near(double x) => random.Next(40) switch
+            {
+                0 => double.NaN,
+                1 => double.PositiveInfinity,
+                2 => 0.0,
+                _ => x + (random.NextDouble() - 0.5) * 0.2,
+            };
+            var samples = Enumerable.Range(0, batch).Select(_ => inputs[shared..].Select(Near).ToArray()).ToArray();
+            return new Case(name, function, shared, inputs[..shared], samples);
+        }
+
+        private static (string, CompiledFunction, double[]) Layered(int seed, Random random)
+        {
+            var n = 1 + random.Next(5);
+            return ("layers of chains", Compiler.Compile(x => MultiplyAccumulateTests.Layers(x, seed), n), [.. Enumerable.Range(0, n).Select(_ => 2 * random.NextDouble() - 1)]);
+        }
+    }
+
+    private static long Bits(double x) => ReferenceBackwardProperties.Bits(x);
+
+    private static double[] Flat(double[][] rows) => [.. rows.SelectMany(row => row)];
+
+    private static (double[] Outputs, double[] Shared, double[] PerSample) Batched(Case c, double[][] samples)
+    {
+        var batched = c.Function.Vmap(c.Shared);
+        var outputs = new double[samples.Length];
+        var shared = new double[c.Shared];
+        var perSample = new double[samples.Length * batched.SampleWidth];
+        batched.ValueAndGrad(c.SharedInputs, Flat(samples), outputs, shared, perSample);
+        return (outputs, shared, perSample);
+    }
+
+    private static (double Output, double[] Grad) Scalar(Case c, double[] sample)
+    {
+        var grad = new double[c.Function.InputCount];
+        var output = c.Function.ValueAndGrad([.. c.SharedInputs, .. sample], grad);
+        return (output, grad);
+    }
+
+    [Property(Arbitrary = [typeof(Cases)], MaxTest = 300)]
+    public void Each_sample_gets_the_scalar_tapes_output_and_input_gradient_bit_for_bit(Case c)
+    {
+        var (outputs, _, perSample) = Batched(c, c.Samples);
+        var width = c.Function.InputCount - c.Shared;
+        var evaluated = new double[c.Samples.Length];
+        c.Function.Vmap(c.Shared).Evaluate(c.SharedInputs, Flat(c.Samples), evaluated);
+        for (var i = 0; i < c.Samples.Length; i++)
+        {
+            var (output, grad) = Scalar(c, c.Samples[i]);
+            Assert.Equal(Bits(output), Bits(outputs[i]));
+            Assert.Equal(Bits(output), Bits(evaluated[i]));
+            Assert.Equal(grad[c.Shared..].Select(Bits), perSample.AsSpan(i * width, width).ToArray().Select(Bits));
+        }
+    }
+
+    [Property(Arbitrary = [typeof(Cases)], MaxTest = 300)]
+    public void A_batch_of_one_gives_the_scalar_tapes_shared_gradient_bit_for_bit(Case c)
+    {
+        foreach (var sample in c.Samples.Take(3))
+        {
+            var (_, shared, _) = Batched(c, [sample]);
+            Assert.Equal(Scalar(c, sample).Grad[..c.Shared].Select(Bits), shared.Select(Bits));
+        }
+    }
+
+    [Property(Arbitrary = [typeof(Cases)], MaxTest = 300)]
+    public void The_summed_gradient_is_the_sum_of_the_per_sample_gradients(Case c)
+    {
+        var finite = c.Samples.Where(sample => Scalar(c, sample) is var (o, g) && double.IsFinite(o) && g.All(double.IsFinite)).ToArray();
+        var (_, shared, _) = Batched(c, finite);
+        for (var s = 0; s < c.Shared; s++)
+        {
+            var terms = finite.Select(sample => Scalar(c, sample).Grad[s]).ToArray();
+            var expected = terms.Sum();
+            var scale = Math.Max(1.0, terms.Select(Math.Abs).DefaultIfEmpty(0).Sum()); // cancellation: relative to the terms' size
+            Assert.True(Math.Abs(expected - shared[s]) <= 1e-12 * scale, $"shared input {s}: Σ = {expected:R}, batched {shared[s]:R}");
+        }
+    }
+
+    [Property(Arbitrary = [typeof(Cases)], MaxTest = 200)]
+    public void Permuting_the_batch_permutes_the_outputs_and_the_sample_gradients_and_is_deterministic(Case c, int seed)
+    {
+        int[] order = [.. Enumerable.Range(0, c.Samples.Length).OrderBy(i => HashCode.Combine(seed, i))];
+        var (outputs, _, perSample) = Batched(c, c.Samples);
+        var (permuted, _, permutedGrads) = Batched(c, [.. order.Select(i => c.Samples[i])]);
+        var width = c.Function.InputCount - c.Shared;
+        for (var k = 0; k < order.Length; k++)
+        {
+            Assert.Equal(Bits(outputs[order[k]]), Bits(permuted[k]));
+            Assert.Equal(perSample.AsSpan(order[k] * width, width).ToArray().Select(Bits), permutedGrads.AsSpan(k * width, width).ToArray().Select(Bits));
+        }
+
+        var (again, sharedAgain, perSampleAgain) = Batched(c, c.Samples);
+        Assert.Equal(outputs.Select(Bits), again.Select(Bits));
+        Assert.Equal(Batched(c, c.Samples).Shared.Select(Bits), sharedAgain.Select(Bits));
+        Assert.Equal(perSample.Select(Bits), perSampleAgain.Select(Bits));
+    }
+}
