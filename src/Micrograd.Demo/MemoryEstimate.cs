@@ -11,18 +11,19 @@ namespace Micrograd.Demo;
 /// </summary>
 /// <remarks>
 /// What grows is the graph of one step's objective: one node per multiply, add and activation of every row it
-/// covers, about <see cref="CompiledBytesPerParameterRow"/> bytes per parameter per row on the compiled tape (the
-/// traced graph and the tape, alive together while it is built) and <see cref="GraphBytesPerParameterRow"/> on the
-/// rebuilt graph. The constants are this demo's measured peak resident memory per row, rounded up (2-core x64,
-/// .NET 10: 142 and 65 KiB a row for MLP 2-16-16-1, 337 parameters); <c>MemoryBudgetTests</c> checks that a run
-/// estimated just under a budget finishes under a GC heap limit of that size.
-/// Which rows a step covers: every row for the compiled full-batch tape (the data is frozen into it) and for the
-/// graph engine without minibatches; a minibatch's rows on the graph engine; on the compiled engine with
-/// minibatches, one small per-sample tape per class, whatever the number of rows.
+/// covers, <see cref="GraphBytesPerParameterRow"/> bytes per parameter per row on the rebuilt graph (the graph
+/// engine). The compiled engine traces one row per class into a small tape, about
+/// <see cref="CompiledBytesPerParameterRow"/> bytes per parameter for each (the traced graph and the tape, alive
+/// together while it is built), and maps it over the rows (<see cref="Micrograd.Functional.CompiledFunction.Vmap"/>),
+/// which costs a few doubles per row. The constants are this demo's measured peak resident memory, rounded up
+/// (2-core x64, .NET 10, MLP 2-16-16-1, 337 parameters); <c>MemoryBudgetTests</c> checks that a run estimated just
+/// under a budget finishes under a GC heap limit of that size.
+/// Which rows a step's graph covers: every row for the graph engine without minibatches, a minibatch's rows with
+/// them; on the compiled engine, one traced row per class, whatever the number of rows.
 /// </remarks>
 /// <param name="Parameters">The model's number of parameters.</param>
 /// <param name="StepRows">The rows one step's graph covers (see the remarks).</param>
-/// <param name="DataBytes">The data's rows.</param>
+/// <param name="DataBytes">The data's rows (and, on the compiled engine, a step's copy of them as doubles).</param>
 /// <param name="ModelBytes">The model, its gradient and the optimizer's state.</param>
 /// <param name="StepBytes">One step's graph (the compiled tape, or the graph rebuilt each step).</param>
 public sealed record MemoryEstimate(double Parameters, long StepRows, double DataBytes, double ModelBytes, double StepBytes)
@@ -37,7 +38,7 @@ public sealed record MemoryEstimate(double Parameters, long StepRows, double Dat
     /// <summary>The loss, the sums and the row's own numbers in a step's graph, per row, whatever the model.</summary>
     public const double BytesPerStepRow = 4 << 10;
 
-    /// <summary>The compiled tape (with the graph traced to build it), per parameter per row.</summary>
+    /// <summary>The compiled engine's tape for one class (with the graph traced to build it), per parameter.</summary>
     public const double CompiledBytesPerParameterRow = 450;
 
     /// <summary>The graph rebuilt each step, per parameter per row.</summary>
@@ -57,7 +58,7 @@ public sealed record MemoryEstimate(double Parameters, long StepRows, double Dat
         var parameters = widths.Zip(widths.Skip(1), (fanIn, fanOut) => (fanIn + 1) * fanOut).Sum();
         long stepRows = (settings.Engine, settings.BatchSize) switch
         {
-            (TrainingEngine.Compiled, { }) => settings.Loss.ClassesFor(settings.Loss.OutputsFor(data.Classes)),
+            (TrainingEngine.Compiled, _) => settings.Loss.ClassesFor(settings.Loss.OutputsFor(data.Classes)), // one tape per class, mapped over the rows
             (_, { } size) => size,
             _ => data.Count,
         };
@@ -65,7 +66,7 @@ public sealed record MemoryEstimate(double Parameters, long StepRows, double Dat
         return new(
             parameters,
             stepRows,
-            DataBytes: (double)data.Count * (data.FeatureCount * 8 + 128),
+            DataBytes: (double)data.Count * (data.FeatureCount * 8 + 128 + (settings.Engine == TrainingEngine.Compiled ? (data.FeatureCount + 2) * 8 : 0)), // + the compiled step's rows as doubles
             ModelBytes: parameters * BytesPerParameter,
             StepBytes: stepRows * (BytesPerStepRow + parameters * perParameterRow));
     }
@@ -107,11 +108,12 @@ public sealed record MemoryEstimate(double Parameters, long StepRows, double Dat
             return $"this run needs about {MemoryBudget.Format(smallest.Bytes, budget.Bytes)} even at its leanest, {over}: {fix}";
         }
 
-        var what = StepRows > 1 && settings.BatchSize != 1
+        var what = settings.Engine == TrainingEngine.Graph && StepRows > 1 && settings.BatchSize != 1
             ? string.Create(CultureInfo.InvariantCulture, $"{model} trained on {StepRows:#,0} rows per step")
             : model;
-        var choice = compiled.Bytes <= budget.Bytes
-            ? string.Create(CultureInfo.InvariantCulture, $"train on minibatches (--batch-size {batch}: the compiled engine then needs one small tape per class, whatever the rows)")
+        var whole = Of(settings with { Engine = TrainingEngine.Compiled, BatchSize = null }, data);
+        var choice = settings.Engine == TrainingEngine.Graph && whole.Bytes <= budget.Bytes
+            ? "use the compiled engine (--engine compiled, the default: one small tape per class, mapped over the rows)"
             : graph.Bytes <= budget.Bytes
                 ? string.Create(CultureInfo.InvariantCulture, $"train on minibatches with the graph engine (--engine graph --batch-size {batch})")
                 : "train on minibatches of a few rows with the graph engine (--engine graph --batch-size 1)";

@@ -22,17 +22,37 @@ public sealed partial class BatchedFunction
     [ThreadStatic]
     private static double[]? t_partials;
 
-    private void Run(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Span<double> sharedGradient, Span<double> sampleGradients, bool withGradient)
+    /// <summary>What a gradient call asks for; default for a call that only evaluates.</summary>
+    private readonly ref struct Gradient(double cotangent, ReadOnlySpan<double> soFar, Span<double> shared, Span<double> samples)
+    {
+        public readonly bool Wanted = true;
+        public readonly double Cotangent = cotangent;
+        public readonly ReadOnlySpan<double> SoFar = soFar;
+        public readonly Span<double> Shared = shared;
+        public readonly Span<double> Samples = samples;
+    }
+
+    /// <summary>Runs the batch block by block, the last block first, so the shared gradients add the samples last to first.</summary>
+    private void Run(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Gradient gradient)
     {
         var plan = _plan;
         var uniforms = Scratch(ref t_uniforms, plan.SharedCount + plan.Constants.Length);
         var values = Scratch(ref t_values, plan.ValueCount);
-        var adjoints = withGradient ? Scratch(ref t_adjoints, plan.AdjointCount) : default;
-        var partials = withGradient ? Scratch(ref t_partials, 2 * plan.Tape.Length * BlockSize) : default;
+        var adjoints = gradient.Wanted ? Scratch(ref t_adjoints, plan.AdjointCount) : default;
+        var partials = gradient.Wanted ? Scratch(ref t_partials, 2 * plan.Tape.Length * BlockSize) : default;
         shared.CopyTo(uniforms);
         plan.Constants.CopyTo(uniforms[plan.SharedCount..]);
+        if (gradient.Wanted)
+        {
+            for (var s = 0; s < plan.SharedCount; s++)
+            {
+                gradient.Shared[s] = gradient.SoFar.IsEmpty ? 0.0 : gradient.SoFar[s];
+            }
+        }
+
         var width = plan.Width;
-        for (var start = 0; start < outputs.Length; start += BlockSize)
+        var started = !gradient.SoFar.IsEmpty; // whether the shared gradients hold a first term yet
+        for (var start = (outputs.Length - 1) / BlockSize * BlockSize; start >= 0 && outputs.Length > 0; start -= BlockSize)
         {
             var count = Math.Min(BlockSize, outputs.Length - start);
             for (var j = 0; j < width; j++)
@@ -43,45 +63,42 @@ public sealed partial class BatchedFunction
                 }
             }
 
-            Forward(plan, values, uniforms, partials, withGradient);
+            Forward(plan, values, uniforms, partials, gradient.Wanted);
             for (var lane = 0; lane < count; lane++)
             {
                 outputs[start + lane] = Get(values, uniforms, plan.Output, lane);
             }
 
-            if (!withGradient)
+            if (!gradient.Wanted)
             {
                 continue;
             }
 
-            Backward(plan, values, uniforms, adjoints, partials);
+            Backward(plan, values, uniforms, adjoints, partials, gradient.Cotangent);
             for (var s = 0; s < plan.SharedCount; s++)
             {
-                var sum = 0.0;
-                if (plan.Reached[s])
+                if (!plan.Reached[s])
                 {
-                    sum = adjoints[s * BlockSize];
-                    for (var lane = 1; lane < count; lane++)
-                    {
-                        sum += adjoints[s * BlockSize + lane];
-                    }
+                    continue;
                 }
 
-                sharedGradient[s] = start == 0 ? sum : sharedGradient[s] + sum;
+                var sum = gradient.Shared[s];
+                for (var lane = count - 1; lane >= 0; lane--)
+                {
+                    sum = started || lane < count - 1 ? sum + adjoints[s * BlockSize + lane] : adjoints[s * BlockSize + lane];
+                }
+
+                gradient.Shared[s] = sum;
             }
 
-            for (var lane = 0; lane < count && !sampleGradients.IsEmpty; lane++)
+            started = true;
+            for (var lane = 0; lane < count && !gradient.Samples.IsEmpty; lane++)
             {
                 for (var j = 0; j < width; j++)
                 {
-                    sampleGradients[(start + lane) * width + j] = plan.Reached[plan.SharedCount + j] ? adjoints[(plan.SharedCount + j) * BlockSize + lane] : 0.0;
+                    gradient.Samples[(start + lane) * width + j] = plan.Reached[plan.SharedCount + j] ? adjoints[(plan.SharedCount + j) * BlockSize + lane] : 0.0;
                 }
             }
-        }
-
-        if (withGradient && outputs.IsEmpty)
-        {
-            sharedGradient.Clear();
         }
     }
 
@@ -151,14 +168,14 @@ public sealed partial class BatchedFunction
     }
 
     /// <summary>The tape backward over one block: the scalar sweep's order, operations and sums, lane by lane.</summary>
-    private static void Backward(Plan plan, Span<double> values, ReadOnlySpan<double> uniforms, Span<double> adjoints, ReadOnlySpan<double> partials)
+    private static void Backward(Plan plan, Span<double> values, ReadOnlySpan<double> uniforms, Span<double> adjoints, ReadOnlySpan<double> partials, double seed)
     {
         ref var value = ref MemoryMarshal.GetReference(values);
         ref var adjoint = ref MemoryMarshal.GetReference(adjoints);
         ref var partial = ref MemoryMarshal.GetReference(partials);
         if (plan.Output.Adjoint >= 0)
         {
-            adjoints.Slice(plan.Output.Adjoint, BlockSize).Fill(1.0);
+            adjoints.Slice(plan.Output.Adjoint, BlockSize).Fill(seed);
         }
 
         var rowOfFirst = (plan.SharedCount + plan.Width) * BlockSize; // instruction i's adjoint lanes start at rowOfFirst + i·BlockSize

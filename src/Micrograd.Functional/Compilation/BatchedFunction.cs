@@ -58,7 +58,7 @@ public sealed partial class BatchedFunction
     public void Evaluate(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs)
     {
         Check(shared, samples, outputs, [], []);
-        Run(shared, samples, outputs, [], [], withGradient: false);
+        Run(shared, samples, outputs, default);
     }
 
     /// <summary>
@@ -72,7 +72,37 @@ public sealed partial class BatchedFunction
     /// <param name="sharedGradient">Receives the summed gradient, one entry per shared input (0 for an empty batch).</param>
     /// <param name="sampleGradients">Empty, or receives the samples' gradients, laid out as <paramref name="samples"/>.</param>
     /// <exception cref="ArgumentException">A span has the wrong length, or an output span overlaps another span.</exception>
-    public void ValueAndGrad(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Span<double> sharedGradient, Span<double> sampleGradients = default)
+    public void ValueAndGrad(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Span<double> sharedGradient, Span<double> sampleGradients) =>
+        ValueAndGrad(shared, samples, 1.0, [], outputs, sharedGradient, sampleGradients);
+
+    /// <summary>outputs[i] = f(shared, samples[i]) and the shared inputs' gradient summed over the batch, Σᵢ ∂f(shared, samples[i])/∂shared.</summary>
+    /// <param name="shared">The shared inputs, <see cref="SharedCount"/> of them.</param>
+    /// <param name="samples">The samples' inputs, row after row: <c>outputs.Length</c> × <see cref="SampleWidth"/> values.</param>
+    /// <param name="outputs">Receives one value per sample; its length is the batch size.</param>
+    /// <param name="sharedGradient">Receives the summed gradient, one entry per shared input (0 for an empty batch).</param>
+    /// <exception cref="ArgumentException">A span has the wrong length, or an output span overlaps another span.</exception>
+    public void ValueAndGrad(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Span<double> sharedGradient) =>
+        ValueAndGrad(shared, samples, 1.0, [], outputs, sharedGradient, []);
+
+    /// <summary>
+    /// The pullback of an objective L that depends on each output with ∂L/∂fᵢ = <paramref name="cotangent"/> (1/n for a
+    /// mean): outputs[i] = f(shared, samples[i]); sharedGradient = gradientSoFar + c·∂f(…, samples[n−1])/∂shared + … +
+    /// c·∂f(…, samples[0])/∂shared, added in that order; and each sample's own gradient c·∂fᵢ/∂samples[i] when asked.
+    /// </summary>
+    /// <remarks>
+    /// The order, the last sample first, is the one in which reverse mode meets the samples when their graphs are built
+    /// first to last and then combined with terms built after them (a penalty, say, whose gradient is
+    /// <paramref name="gradientSoFar"/>): with it, a batched training step can give the graph engine's bits.
+    /// </remarks>
+    /// <param name="shared">The shared inputs, <see cref="SharedCount"/> of them.</param>
+    /// <param name="samples">The samples' inputs, row after row: <c>outputs.Length</c> × <see cref="SampleWidth"/> values.</param>
+    /// <param name="cotangent">∂L/∂fᵢ, the same for every sample: each sample's backward pass starts from it instead of 1.</param>
+    /// <param name="gradientSoFar">Empty (0), or the gradient the batch's is added to, one entry per shared input.</param>
+    /// <param name="outputs">Receives one value per sample; its length is the batch size.</param>
+    /// <param name="sharedGradient">Receives the gradient, one entry per shared input.</param>
+    /// <param name="sampleGradients">Empty, or receives the samples' gradients, laid out as <paramref name="samples"/>.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length, or an output span overlaps another span.</exception>
+    public void ValueAndGrad(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, double cotangent, ReadOnlySpan<double> gradientSoFar, Span<double> outputs, Span<double> sharedGradient, Span<double> sampleGradients)
     {
         Check(shared, samples, outputs, sharedGradient, sampleGradients);
         if (sharedGradient.Length != SharedCount)
@@ -80,7 +110,17 @@ public sealed partial class BatchedFunction
             throw new ArgumentException($"The shared gradient has {sharedGradient.Length} entries; the function has {SharedCount} shared inputs.", nameof(sharedGradient));
         }
 
-        Run(shared, samples, outputs, sharedGradient, sampleGradients, withGradient: true);
+        if (!gradientSoFar.IsEmpty && gradientSoFar.Length != SharedCount)
+        {
+            throw new ArgumentException($"The gradient so far has {gradientSoFar.Length} entries; it must be empty or hold one per shared input ({SharedCount}).", nameof(gradientSoFar));
+        }
+
+        if (gradientSoFar.Overlaps(sharedGradient) || gradientSoFar.Overlaps(outputs) || gradientSoFar.Overlaps(sampleGradients))
+        {
+            throw new ArgumentException("The gradient so far must not overlap the outputs or gradients.", nameof(gradientSoFar));
+        }
+
+        Run(shared, samples, outputs, new Gradient(cotangent, gradientSoFar, sharedGradient, sampleGradients));
     }
 
     /// <summary>Describes the mapping, e.g. <c>BatchedFunction(shared=337, per sample=2, instructions=650)</c>.</summary>

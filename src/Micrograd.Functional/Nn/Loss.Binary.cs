@@ -58,6 +58,13 @@ public abstract record BinaryLoss : Loss
         return Mean([.. scores.Select(s => (IReadOnlyList<Value>)[s])], labels);
     }
 
+    /// <summary>
+    /// The formula with the label as a number fed per sample, so that one compiled tape serves both classes:
+    /// how a label becomes that number, and the formula over it, giving bit for bit the same nodes' values as
+    /// <see cref="Formula"/>. Null when the label changes the formula's shape.
+    /// </summary>
+    internal virtual (Func<int, double> Encode, Func<Value, Value, Value> Formula)? LabelAsInput => null;
+
     private const string ForKClasses = "For k classes use the softmax cross-entropy (Loss.SoftmaxCrossEntropy, ce).";
 
     /// <summary>The formula proper, for a label already checked to be 0 or 1.</summary>
@@ -76,6 +83,9 @@ public abstract partial record Loss
 
         // micrograd: (1 + -yi*scorei).relu(), i.e. (s · (−t) + 1).relu().
         protected override Value Formula(Value score, int label) => (score * -(2.0 * label - 1) + 1.0).Relu();
+
+        internal override (Func<int, double> Encode, Func<Value, Value, Value> Formula)? LabelAsInput =>
+            (label => -(2.0 * label - 1), (score, negated) => (score * negated + 1.0).Relu());
     }
 
     private sealed record SquaredErrorLoss : BinaryLoss
@@ -83,6 +93,10 @@ public abstract partial record Loss
         public override string Name => "mse";
 
         protected override Value Formula(Value score, int label) => (score - (2.0 * label - 1)).Pow(2);
+
+        // score − t is built as score + (−t), so the input holds −t.
+        internal override (Func<int, double> Encode, Func<Value, Value, Value> Formula)? LabelAsInput =>
+            (label => -(2.0 * label - 1), (score, negated) => (score + negated).Pow(2));
     }
 
     private sealed record CrossEntropyLoss : BinaryLoss

@@ -128,7 +128,7 @@ public static partial class Training
         var optimizer = options.Optimizer;
         var state = optimizer.StartAny(model.Parameters.Length);
         var lastFinite = Option<Mlp>.None;
-        var step = StepFunction(model, data, options);
+        var step = StepFunction(model, options);
         for (var k = 0; k < options.Steps; k++)
         {
             cancellation.ThrowIfCancellationRequested();

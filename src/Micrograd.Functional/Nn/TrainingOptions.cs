@@ -7,9 +7,12 @@ namespace Micrograd.Functional.Nn;
 public enum TrainingEngine
 {
     /// <summary>
-    /// Compile once, differentiate many times (the default): the objective is traced once into a flat
-    /// tape with the parameters as inputs. Full-batch training gives the graph engine's numbers bit for
-    /// bit; minibatches sum per-sample gradients in parallel, deterministically (see <see cref="DataParallel"/>).
+    /// Compile once, differentiate many times (the default): one sample's loss is traced once into a flat tape
+    /// (the parameters and the sample's features as inputs) and mapped over each batch
+    /// (<see cref="CompiledFunction.Vmap"/>), sixteen samples at a time on SIMD lanes. With the hinge or squared-error
+    /// loss (one tape for both labels) every step gives the graph engine's numbers bit for bit, full batch or
+    /// minibatch; with cross-entropy and softmax (one tape per class) the samples are summed class by class, equal up
+    /// to rounding (within 1e-12 relative on the tests' runs).
     /// </summary>
     Compiled,
 

@@ -133,4 +133,31 @@ public sealed class BatchedFunctionProperties
         Assert.Equal(Batched(c, c.Samples).Shared.Select(Bits), sharedAgain.Select(Bits));
         Assert.Equal(perSample.Select(Bits), perSampleAgain.Select(Bits));
     }
+
+    [Property(Arbitrary = [typeof(Cases)], MaxTest = 300)]
+    public void With_a_power_of_two_cotangent_and_a_gradient_so_far_it_adds_the_scaled_samples_last_to_first_bit_for_bit(Case c, int exponent, int seed)
+    {
+        var cotangent = Math.ScaleB(1.0, exponent % 8); // 2ᵏ: scaling by it is exact, so the expected sum can be built from the scalar tape
+        var random = new Random(seed);
+        var soFar = Enumerable.Range(0, c.Shared).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var batched = c.Function.Vmap(c.Shared);
+        var outputs = new double[c.Samples.Length];
+        var shared = new double[c.Shared];
+        var perSample = new double[c.Samples.Length * batched.SampleWidth];
+        batched.ValueAndGrad(c.SharedInputs, Flat(c.Samples), cotangent, soFar, outputs, shared, perSample);
+
+        var expected = (double[])soFar.Clone();
+        for (var i = c.Samples.Length - 1; i >= 0; i--)
+        {
+            var grad = Scalar(c, c.Samples[i]).Grad;
+            for (var s = 0; s < c.Shared; s++)
+            {
+                expected[s] += cotangent * grad[s];
+            }
+
+            Assert.Equal(grad[c.Shared..].Select(g => Bits(cotangent * g)), perSample.AsSpan(i * batched.SampleWidth, batched.SampleWidth).ToArray().Select(Bits));
+        }
+
+        Assert.Equal(expected.Select(Bits), shared.Select(Bits));
+    }
 }

@@ -48,22 +48,21 @@ public sealed class FailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancelling_while_the_first_step_compiles_a_large_objective_exits_with_130_at_once()
+    public async Task Cancelling_a_long_run_on_many_rows_exits_with_130_at_once()
     {
-        // 16,000 rows frozen into one compiled tape take several seconds to trace and compile; Train checks the
-        // token only between steps, so the demo waits for training on a pool thread it can abandon.
+        // Train checks the token only between steps, so the demo waits for training on a pool thread it can abandon:
+        // a cancel is honoured within a step, whatever the step does (compiling, training 16,000 rows).
         var data = RandomPointsCsv.Write(_folder.File("rows.csv"), 16_000);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var run = Task.Run(() => Cli.Run(["--dataset", $"csv:{data}", "--memory-budget", "100G", "--out", _folder.File("out")], TextWriter.Synchronized(stdout), stderr, cancellation: cancel.Token));
+        var run = Task.Run(() => Cli.Run(["--dataset", $"csv:{data}", "--steps", "1000000", "--memory-budget", "100G", "--out", _folder.File("out")], TextWriter.Synchronized(stdout), stderr, cancellation: cancel.Token));
         var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20))) == run;
 
         Assert.True(finished, "the run did not end");
         Assert.Equal(ExitCode.Cancelled, await run);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"Ctrl+C took {clock.Elapsed.TotalSeconds:F1} s to be honoured");
-        Assert.DoesNotContain("step 0", stdout.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_folder.File("out")));
     }
 

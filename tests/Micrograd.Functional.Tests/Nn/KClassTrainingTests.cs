@@ -37,12 +37,22 @@ public sealed class KClassTrainingTests : IDisposable
     }
 
     [Fact]
-    public void Full_batch_compiled_training_follows_the_graph_engine_bit_for_bit()
+    public void Full_batch_compiled_training_follows_the_graph_engine_within_1e_12_at_every_step()
     {
+        // Softmax needs one tape per class, so the batched engine sums the samples class by class, not in the graph's
+        // order: the last bits may differ (hinge and squared error, one tape for both labels, stay bit for bit).
         var compiled = Model().Train(Blobs, Softmax).ToArray();
         var graph = Model().Train(Blobs, Softmax with { Engine = TrainingEngine.Graph }).ToArray();
-        Assert.Equal(Bits(graph.Select(s => s.Loss)), Bits(compiled.Select(s => s.Loss)));
-        Assert.Equal(Bits(graph[^1].Model.ParameterValues()), Bits(compiled[^1].Model.ParameterValues()));
+        foreach (var (c, g) in compiled.Zip(graph))
+        {
+            Tolerance.Relative(g.Loss, c.Loss, 1e-12, $"loss at step {g.Step}");
+            Assert.Equal(g.Accuracy, c.Accuracy);
+        }
+
+        foreach (var (c, g) in compiled[^1].Model.ParameterValues().Zip(graph[^1].Model.ParameterValues()))
+        {
+            Tolerance.Close(g, c, 1e-12, "a trained parameter");
+        }
     }
 
     [Fact]

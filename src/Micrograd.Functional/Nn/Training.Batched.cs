@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Micrograd.Functional.Data;
+
+namespace Micrograd.Functional.Nn;
+
+/// <content>The compiled engine's step: one per-sample tape mapped over the batch (<see cref="CompiledFunction.Vmap"/>).</content>
+public static partial class Training
+{
+    /// <summary>
+    /// The compiled engine: each sample's loss compiled once (inputs: the parameters, then the features, then, for a loss
+    /// that allows it, the label as a number, else one tape per class), mapped over the batch, plus micrograd's L2
+    /// penalty. For hinge and squared error (one tape for every label) the loss and gradient are the graph engine's bits:
+    /// the loss is summed in micrograd's order, each sample's backward pass starts from 1/n as it does in the whole graph,
+    /// and the gradients add up as reverse mode adds them there, the penalty first, then the samples last to first. With
+    /// one tape per class (cross-entropy, softmax) the samples are summed class by class: equal up to rounding.
+    /// </summary>
+    private static Step Batched(Mlp shape, TrainingOptions options)
+    {
+        var count = shape.Parameters.Length;
+        var width = shape.Inputs;
+        var lifted = options.Loss is BinaryLoss binary ? binary.LabelAsInput : null;
+        BatchedFunction[] tapes = lifted is var (_, formula)
+            ? [Compiler.Compile(x => formula(shape.WithParameterNodes(x[..count]).Forward(x[count..^1])[0], x[^1]), count + width + 1).Vmap(count)]
+            : [.. Enumerable.Range(0, options.Loss.ClassesFor(shape.Outputs)).Select(label => Compiler.Compile(
+                x => options.Loss.Of(shape.WithParameterNodes(x[..count]).Forward(x[count..]), label), count + width).Vmap(count))];
+        var penalty = new double[count];
+        var gradient = new double[count];
+        var alpha = options.L2;
+        return (model, batch) =>
+        {
+            CheckClasses(model, batch, options.Loss, nameof(batch)); // each batch as it comes
+            var parameters = model.ParameterValues().AsSpan();
+
+            // micrograd's penalty α·Σp², and its gradient as reverse mode leaves it before it reaches the samples:
+            // (0 + p·α) + p·α, from the two operands of p·p.
+            var squares = 0.0;
+            for (var j = 0; j < count; j++)
+            {
+                squares = j == 0 ? parameters[0] * parameters[0] + 0.0 : squares + parameters[j] * parameters[j];
+                penalty[j] = 0.0 + parameters[j] * alpha + parameters[j] * alpha;
+            }
+
+            var losses = new double[batch.Count];
+            var cotangent = 1.0 / batch.Count;
+            if (lifted is var (encode, _))
+            {
+                var rows = Rows(batch, width + 1, (row, i) => row[width] = encode(batch.Labels[i]));
+                tapes[0].ValueAndGrad(parameters, rows, cotangent, penalty, losses, gradient, []);
+            }
+            else
+            {
+                penalty.CopyTo(gradient, 0);
+                for (var label = 0; label < tapes.Length; label++)
+                {
+                    var members = Enumerable.Range(0, batch.Count).Where(i => batch.Labels[i] == label).ToArray();
+                    var rows = Rows(batch, width, null, members);
+                    var classLosses = new double[members.Length];
+                    var soFar = (double[])gradient.Clone();
+                    tapes[label].ValueAndGrad(parameters, rows, cotangent, soFar, classLosses, gradient, []);
+                    for (var k = 0; k < members.Length; k++)
+                    {
+                        losses[members[k]] = classLosses[k];
+                    }
+                }
+            }
+
+            // Python's sum: (0 + l₀) + l₁ + …, then · (1/n); the penalty α·Σp² added last.
+            var sum = losses[0] + 0.0;
+            for (var i = 1; i < losses.Length; i++)
+            {
+                sum += losses[i];
+            }
+
+            var loss = sum * (1.0 / batch.Count) + alpha * squares;
+            return (loss, Accuracy(model, batch), [.. gradient]);
+        };
+    }
+
+    /// <summary>The batch's features as rows of <paramref name="stride"/> values, for the samples listed (all by default), each completed by <paramref name="complete"/>.</summary>
+    private static double[] Rows(Dataset batch, int stride, Action<Span<double>, int>? complete, int[]? members = null)
+    {
+        var count = members?.Length ?? batch.Count;
+        var rows = new double[count * stride];
+        for (var k = 0; k < count; k++)
+        {
+            var i = members?[k] ?? k;
+            var row = rows.AsSpan(k * stride, stride);
+            batch.Features[i].AsSpan().CopyTo(row);
+            complete?.Invoke(row, i);
+        }
+
+        return rows;
+    }
+}
