@@ -75,20 +75,24 @@ public sealed partial class BatchedFunction
             }
 
             Backward(plan, values, uniforms, adjoints, partials, gradient.Cotangent);
-            for (var s = 0; s < plan.SharedCount; s++)
+            // Lane by lane, last first, onto the sums so far: each sum's order is the samples' order, last to first,
+            // and the shared inputs' sums, independent of one another, run side by side.
+            ref var adjoint = ref MemoryMarshal.GetReference(adjoints);
+            ref var sum = ref MemoryMarshal.GetReference(gradient.Shared);
+            foreach (var s in plan.ReachedShared)
             {
-                if (!plan.Reached[s])
+                if (!started)
                 {
-                    continue;
+                    Unsafe.Add(ref sum, s) = Unsafe.Add(ref adjoint, s * BlockSize + count - 1);
                 }
+            }
 
-                var sum = gradient.Shared[s];
-                for (var lane = count - 1; lane >= 0; lane--)
+            for (var lane = started ? count - 1 : count - 2; lane >= 0; lane--)
+            {
+                foreach (var s in plan.ReachedShared)
                 {
-                    sum = started || lane < count - 1 ? sum + adjoints[s * BlockSize + lane] : adjoints[s * BlockSize + lane];
+                    Unsafe.Add(ref sum, s) += Unsafe.Add(ref adjoint, s * BlockSize + lane);
                 }
-
-                gradient.Shared[s] = sum;
             }
 
             started = true;
@@ -114,13 +118,18 @@ public sealed partial class BatchedFunction
                 var op = plan.Tape[i];
                 var (a, b) = (plan.A[i], plan.B[i]);
                 var at = (plan.Width + i) * BlockSize;
-                if (op.Op is Op.Add or Op.Mul)
+                if (op.Op is Op.Add or Op.Mul or Op.Relu)
                 {
                     for (var k = 0; k < BlockSize; k += 4)
                     {
                         var x = Load(ref value, uniforms, a, k);
-                        var y = Load(ref value, uniforms, b, k);
-                        (op.Op == Op.Add ? x + y : x * y).StoreUnsafe(ref value, (nuint)(at + k));
+                        var result = op.Op switch
+                        {
+                            Op.Add => x + Load(ref value, uniforms, b, k),
+                            Op.Mul => x * Load(ref value, uniforms, b, k),
+                            _ => Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), Vector256<double>.Zero, x), // the table's a < 0 ? 0 : a
+                        };
+                        result.StoreUnsafe(ref value, (nuint)(at + k));
                     }
 
                     continue;
@@ -199,6 +208,7 @@ public sealed partial class BatchedFunction
                     {
                         Op.Add => (Vector256<double>.One, Vector256<double>.One), // the table's (1, 1)
                         Op.Mul => (Load(ref value, uniforms, b, k), Load(ref value, uniforms, a, k)), // the table's (b, a)
+                        Op.Relu => (Vector256.ConditionalSelect(Vector256.GreaterThan(Load(ref value, uniforms, a, k), Vector256<double>.Zero), Vector256<double>.One, Vector256<double>.Zero), default), // Step(a)
                         _ => (Vector256.LoadUnsafe(ref partial, (nuint)(2 * i * BlockSize + k)), Vector256.LoadUnsafe(ref partial, (nuint)((2 * i + 1) * BlockSize + k))),
                     };
                     Pass(ref adjoint, a, da * up, plan.FirstA[i], k);
@@ -212,28 +222,47 @@ public sealed partial class BatchedFunction
             }
 
             // The chain from its last add back to its first, as the scalar sweep runs it: a sum's partials are 1, a
-            // product's are its operands, and the upstream gradient goes through 0 + 1·up at each add.
-            for (var k = 0; k < BlockSize; k += 4)
+            // product's are its operands, and the upstream gradient goes through 0 + 1·up at each add. The block's four
+            // vectors of upstream gradients stay in registers.
+            var top = rowOfFirst + (step.First + 2 * step.Pairs - 1) * BlockSize;
+            var (up0, up1, up2, up3) = (Vector256.LoadUnsafe(ref adjoint, (nuint)top), Vector256.LoadUnsafe(ref adjoint, (nuint)(top + 4)),
+                Vector256.LoadUnsafe(ref adjoint, (nuint)(top + 8)), Vector256.LoadUnsafe(ref adjoint, (nuint)(top + 12)));
+            for (var j = step.First + 2 * step.Pairs - 2; j >= step.First; j -= 2)
             {
-                var up = Vector256.LoadUnsafe(ref adjoint, (nuint)(rowOfFirst + (step.First + 2 * step.Pairs - 1) * BlockSize + k));
-                for (var j = step.First + 2 * step.Pairs - 2; j >= step.First; j -= 2)
+                var (g0, g1, g2, g3) = (Vector256<double>.Zero + up0, Vector256<double>.Zero + up1, Vector256<double>.Zero + up2, Vector256<double>.Zero + up3);
+                if (j == step.First)
                 {
-                    var g = Vector256<double>.Zero + Vector256<double>.One * up;
-                    if (j == step.First)
-                    {
-                        Pass(ref adjoint, plan.A[j + 1], Vector256<double>.One * up, plan.FirstA[j + 1], k);
-                    }
-                    else
-                    {
-                        up = Vector256<double>.Zero + Vector256<double>.One * up;
-                    }
-
-                    var (ma, mb) = (plan.A[j], plan.B[j]);
-                    Pass(ref adjoint, ma, Load(ref value, uniforms, mb, k) * g, plan.FirstA[j], k);
-                    Pass(ref adjoint, mb, Load(ref value, uniforms, ma, k) * g, plan.FirstB[j], k);
+                    Pass(ref adjoint, plan.A[j + 1], up0, up1, up2, up3, plan.FirstA[j + 1]);
                 }
+                else
+                {
+                    (up0, up1, up2, up3) = (g0, g1, g2, g3);
+                }
+
+                var (ma, mb) = (plan.A[j], plan.B[j]);
+                Pass(ref adjoint, ma, Load(ref value, uniforms, mb, 0) * g0, Load(ref value, uniforms, mb, 4) * g1, Load(ref value, uniforms, mb, 8) * g2, Load(ref value, uniforms, mb, 12) * g3, plan.FirstA[j]);
+                Pass(ref adjoint, mb, Load(ref value, uniforms, ma, 0) * g0, Load(ref value, uniforms, ma, 4) * g1, Load(ref value, uniforms, ma, 8) * g2, Load(ref value, uniforms, ma, 12) * g3, plan.FirstB[j]);
             }
         }
+    }
+
+    /// <summary>adjoint(operand) += terms on the block's sixteen lanes, or 0 + term for the first contribution; nothing for a constant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pass(ref double adjoint, Operand operand, Vector256<double> t0, Vector256<double> t1, Vector256<double> t2, Vector256<double> t3, bool first)
+    {
+        if (operand.Adjoint < 0)
+        {
+            return;
+        }
+
+        ref var target = ref Unsafe.Add(ref adjoint, operand.Adjoint);
+        var (s0, s1, s2, s3) = first
+            ? (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero)
+            : (Vector256.LoadUnsafe(ref target), Vector256.LoadUnsafe(ref target, 4), Vector256.LoadUnsafe(ref target, 8), Vector256.LoadUnsafe(ref target, 12));
+        (s0 + t0).StoreUnsafe(ref target);
+        (s1 + t1).StoreUnsafe(ref target, 4);
+        (s2 + t2).StoreUnsafe(ref target, 8);
+        (s3 + t3).StoreUnsafe(ref target, 12);
     }
 
     /// <summary>adjoint(operand) += term on four lanes, or 0 + term for the first contribution; nothing for a constant.</summary>

@@ -73,6 +73,7 @@ public sealed partial class BatchedFunction
             }
 
             Reached = seen[..function.InputCount];
+            ReachedShared = [.. Enumerable.Range(0, sharedCount).Where(s => seen[s])];
 
             bool See(int slot) => !seen[slot] && (seen[slot] = true);
 
@@ -135,5 +136,8 @@ public sealed partial class BatchedFunction
 
         /// <summary>Whether each input (shared, then per sample) receives a gradient at all; those that do not get 0.</summary>
         public bool[] Reached { get; }
+
+        /// <summary>The shared inputs that receive a gradient.</summary>
+        public int[] ReachedShared { get; }
     }
 }
