@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Micrograd.Functional;
 
@@ -75,26 +76,7 @@ public sealed partial class BatchedFunction
             }
 
             Backward(plan, values, uniforms, adjoints, partials, gradient.Cotangent);
-            // Lane by lane, last first, onto the sums so far: each sum's order is the samples' order, last to first,
-            // and the shared inputs' sums, independent of one another, run side by side.
-            ref var adjoint = ref MemoryMarshal.GetReference(adjoints);
-            ref var sum = ref MemoryMarshal.GetReference(gradient.Shared);
-            foreach (var s in plan.ReachedShared)
-            {
-                if (!started)
-                {
-                    Unsafe.Add(ref sum, s) = Unsafe.Add(ref adjoint, s * BlockSize + count - 1);
-                }
-            }
-
-            for (var lane = started ? count - 1 : count - 2; lane >= 0; lane--)
-            {
-                foreach (var s in plan.ReachedShared)
-                {
-                    Unsafe.Add(ref sum, s) += Unsafe.Add(ref adjoint, s * BlockSize + lane);
-                }
-            }
-
+            Sum(plan, adjoints, gradient.Shared, count, started);
             started = true;
             for (var lane = 0; lane < count && !gradient.Samples.IsEmpty; lane++)
             {
@@ -103,6 +85,46 @@ public sealed partial class BatchedFunction
                     gradient.Samples[(start + lane) * width + j] = plan.Reached[plan.SharedCount + j] ? adjoints[(plan.SharedCount + j) * BlockSize + lane] : 0.0;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds a block's lanes, last first, onto the shared inputs' sums so far (or starts them from the block's last lane):
+    /// each sum keeps the samples' order, last to first. Four inputs at a time, their lanes turned into rows of four
+    /// sums, so the independent sums run side by side on vector lanes.
+    /// </summary>
+    private static void Sum(Plan plan, Span<double> adjoints, Span<double> sums, int count, bool started)
+    {
+        ref var adjoint = ref MemoryMarshal.GetReference(adjoints);
+        ref var sum = ref MemoryMarshal.GetReference(sums);
+        var quads = count == BlockSize && started && Avx.IsSupported ? plan.ReachedQuads : [];
+        foreach (var s in quads)
+        {
+            ref var lanes = ref Unsafe.Add(ref adjoint, s * BlockSize);
+            var total = Vector256.LoadUnsafe(ref sum, (nuint)s);
+            for (var k = BlockSize - 4; k >= 0; k -= 4)
+            {
+                var (v0, v1, v2, v3) = (Vector256.LoadUnsafe(ref lanes, (nuint)k), Vector256.LoadUnsafe(ref lanes, (nuint)(BlockSize + k)),
+                    Vector256.LoadUnsafe(ref lanes, (nuint)(2 * BlockSize + k)), Vector256.LoadUnsafe(ref lanes, (nuint)(3 * BlockSize + k)));
+                var (t0, t1, t2, t3) = (Avx.UnpackLow(v0, v1), Avx.UnpackHigh(v0, v1), Avx.UnpackLow(v2, v3), Avx.UnpackHigh(v2, v3));
+                total += Avx.Permute2x128(t1, t3, 0x31); // lane k + 3 of the four inputs
+                total += Avx.Permute2x128(t0, t2, 0x31); // lane k + 2
+                total += Avx.Permute2x128(t1, t3, 0x20); // lane k + 1
+                total += Avx.Permute2x128(t0, t2, 0x20); // lane k
+            }
+
+            total.StoreUnsafe(ref sum, (nuint)s);
+        }
+
+        foreach (var s in quads.Length > 0 ? plan.ReachedRest : plan.ReachedShared)
+        {
+            var total = started ? Unsafe.Add(ref sum, s) + Unsafe.Add(ref adjoint, s * BlockSize + count - 1) : Unsafe.Add(ref adjoint, s * BlockSize + count - 1);
+            for (var lane = count - 2; lane >= 0; lane--)
+            {
+                total += Unsafe.Add(ref adjoint, s * BlockSize + lane);
+            }
+
+            Unsafe.Add(ref sum, s) = total;
         }
     }
 

@@ -74,6 +74,8 @@ public sealed partial class BatchedFunction
 
             Reached = seen[..function.InputCount];
             ReachedShared = [.. Enumerable.Range(0, sharedCount).Where(s => seen[s])];
+            ReachedQuads = [.. Enumerable.Range(0, sharedCount / 4).Select(q => 4 * q).Where(s => seen[s] && seen[s + 1] && seen[s + 2] && seen[s + 3])];
+            ReachedRest = [.. ReachedShared.Where(s => !ReachedQuads.Contains(s - s % 4))];
 
             bool See(int slot) => !seen[slot] && (seen[slot] = true);
 
@@ -139,5 +141,11 @@ public sealed partial class BatchedFunction
 
         /// <summary>The shared inputs that receive a gradient.</summary>
         public int[] ReachedShared { get; }
+
+        /// <summary>The first of each four consecutive shared inputs (from a multiple of 4) that all receive a gradient.</summary>
+        public int[] ReachedQuads { get; }
+
+        /// <summary>The shared inputs that receive a gradient and are not in <see cref="ReachedQuads"/>.</summary>
+        public int[] ReachedRest { get; }
     }
 }
