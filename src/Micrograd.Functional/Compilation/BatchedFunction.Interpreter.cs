@@ -34,7 +34,7 @@ public sealed partial class BatchedFunction
     }
 
     /// <summary>Runs the batch block by block, the last block first, so the shared gradients add the samples last to first.</summary>
-    private void Run(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Gradient gradient)
+    private void Run(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Gradient gradient, Span<double> probes)
     {
         var plan = _plan;
         var uniforms = Scratch(ref t_uniforms, plan.SharedCount + plan.Constants.Length);
@@ -68,6 +68,10 @@ public sealed partial class BatchedFunction
             for (var lane = 0; lane < count; lane++)
             {
                 outputs[start + lane] = Get(values, uniforms, plan.Output, lane);
+                for (var p = 0; p < probes.Length / outputs.Length; p++)
+                {
+                    probes[(start + lane) * plan.Probes.Length + p] = Get(values, uniforms, plan.Probes[p], lane);
+                }
             }
 
             if (!gradient.Wanted)

@@ -34,6 +34,7 @@ public sealed partial class BatchedFunction
             }
 
             Output = Decode(output);
+            Probes = [.. function.Probes.Select(Decode)];
 
             // The engine's backward order, step by step as the interpreter runs it: the first contribution to a slot's
             // adjoint is 0 + term (the scalar tape adds it to a cleared 0), the others add to it, so no block is cleared.
@@ -135,6 +136,9 @@ public sealed partial class BatchedFunction
 
         /// <summary>The output.</summary>
         public Operand Output { get; }
+
+        /// <summary>The nodes a run reports besides the output (<see cref="Compiler.CompileWithProbes"/>).</summary>
+        public Operand[] Probes { get; }
 
         /// <summary>Whether each input (shared, then per sample) receives a gradient at all; those that do not get 0.</summary>
         public bool[] Reached { get; }

@@ -58,7 +58,7 @@ public sealed partial class BatchedFunction
     public void Evaluate(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs)
     {
         Check(shared, samples, outputs, [], []);
-        Run(shared, samples, outputs, default);
+        Run(shared, samples, outputs, default, []);
     }
 
     /// <summary>
@@ -120,7 +120,22 @@ public sealed partial class BatchedFunction
             throw new ArgumentException("The gradient so far must not overlap the outputs or gradients.", nameof(gradientSoFar));
         }
 
-        Run(shared, samples, outputs, new Gradient(cotangent, gradientSoFar, sharedGradient, sampleGradients));
+        Run(shared, samples, outputs, new Gradient(cotangent, gradientSoFar, sharedGradient, sampleGradients), []);
+    }
+
+    /// <summary>
+    /// <see cref="ValueAndGrad(ReadOnlySpan{double}, ReadOnlySpan{double}, double, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>,
+    /// also reporting the probes' values (<see cref="Compiler.CompileWithProbes"/>), probe after probe for each sample.
+    /// </summary>
+    internal void ValueAndGradWithProbes(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, double cotangent, ReadOnlySpan<double> gradientSoFar, Span<double> outputs, Span<double> sharedGradient, Span<double> probes)
+    {
+        Check(shared, samples, outputs, sharedGradient, []);
+        if (sharedGradient.Length != SharedCount || gradientSoFar.Length != SharedCount || probes.Length != outputs.Length * _plan.Probes.Length)
+        {
+            throw new ArgumentException("The shared gradient, the gradient so far or the probes have the wrong length.", nameof(probes));
+        }
+
+        Run(shared, samples, outputs, new Gradient(cotangent, gradientSoFar, sharedGradient, []), probes);
     }
 
     /// <summary>Describes the mapping, e.g. <c>BatchedFunction(shared=337, per sample=2, instructions=650)</c>.</summary>

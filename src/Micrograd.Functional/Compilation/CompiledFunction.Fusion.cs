@@ -10,7 +10,7 @@ public sealed partial class CompiledFunction
     /// next pair's Add), the inner loop of every neuron. Chains run with their sums in registers.
     /// A step passes adjoints back only when a gradient reaches it: not a stop-gradient, nor what lies only below one.
     /// </summary>
-    private static Step[] Plan(Instruction[] tape, int first, int output)
+    private static Step[] Plan(Instruction[] tape, int first, int output, int[] probes)
     {
         // Which slots a gradient reaches from the output, newest first, as the engine's fold finds them.
         var reached = new bool[first + tape.Length];
@@ -36,6 +36,11 @@ public sealed partial class CompiledFunction
             {
                 uses[op.B]++;
             }
+        }
+
+        foreach (var probe in probes)
+        {
+            uses[probe]++; // a probed value is read after the run, so no chain keeps it in a register only
         }
 
         var steps = new List<Step>();

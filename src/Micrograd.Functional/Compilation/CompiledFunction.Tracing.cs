@@ -6,8 +6,11 @@ namespace Micrograd.Functional;
 /// <summary>How a tape is made: tracing a graph into instructions, and comparing two traces (for checked compilation).</summary>
 public sealed partial class CompiledFunction
 {
-    /// <summary>Compiles the graph of <paramref name="output"/> with <paramref name="inputs"/> as its inputs.</summary>
-    internal static CompiledFunction Trace(Value[] inputs, Value output)
+    /// <summary>
+    /// Compiles the graph of <paramref name="output"/> with <paramref name="inputs"/> as its inputs; the slots of the
+    /// <paramref name="probes"/>, nodes of that graph whose values a batched run also reports, are kept.
+    /// </summary>
+    internal static CompiledFunction Trace(Value[] inputs, Value output, IReadOnlyList<Value>? probes = null)
     {
         var topology = Topology.Of(output);
         var slotOf = new int[topology.Count]; // topology slot → tape slot
@@ -59,7 +62,10 @@ public sealed partial class CompiledFunction
             tape.Add(new Instruction(node.Op, slotOf[topology.OperandA[s]], b >= 0 ? slotOf[b] : -1, node.Custom is { } custom ? IndexOf(custom) : node.Exponent.IfNone(0.0)));
         }
 
-        return new CompiledFunction(inputs.Length, [.. constants], [.. customs], [.. tape], slotOf[0]);
+        int[] probeSlots = [.. (probes ?? []).Select(p => topology.Index.SlotOf(p) is var s and >= 0
+            ? slotOf[s]
+            : throw new ArgumentException($"A probe, {p}, is not in the graph of the function's output.", nameof(probes)))];
+        return new CompiledFunction(inputs.Length, [.. constants], [.. customs], [.. tape], slotOf[0], probeSlots);
 
         int IndexOf(CustomOp custom)
         {

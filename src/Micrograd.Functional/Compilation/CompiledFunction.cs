@@ -45,14 +45,15 @@ public sealed partial class CompiledFunction
     [ThreadStatic]
     private static double[]? t_partials;
 
-    private CompiledFunction(int inputCount, double[] constants, CustomOp[] customs, Instruction[] tape, int output)
+    private CompiledFunction(int inputCount, double[] constants, CustomOp[] customs, Instruction[] tape, int output, int[] probes)
     {
         InputCount = inputCount;
         _constants = constants;
         _customs = customs;
         _tape = tape;
         _output = output;
-        _steps = Plan(tape, inputCount + constants.Length, output);
+        Probes = probes;
+        _steps = Plan(tape, inputCount + constants.Length, output, probes);
     }
 
     /// <summary>The number of inputs.</summary>
@@ -63,6 +64,9 @@ public sealed partial class CompiledFunction
 
     /// <summary>The number of constants (leaves that are not inputs).</summary>
     public int ConstantCount => _constants.Length;
+
+    /// <summary>The slots of the nodes a batched run reports besides the output (none unless compiled with probes).</summary>
+    internal int[] Probes { get; }
 
     /// <summary>The tape, its steps, constants, custom ops and output slot, for <see cref="BatchedFunction"/>, which runs the same tape over many samples.</summary>
     internal (Instruction[] Tape, Step[] Steps, double[] Constants, CustomOp[] Customs, int Output) Parts => (_tape, _steps, _constants, _customs, _output);

@@ -71,6 +71,22 @@ public static class Compiler
         static int Length(ImmutableArray<double> point) => point.IsDefault ? 0 : point.Length;
     }
 
+    /// <summary>
+    /// Traces <paramref name="f"/> like <see cref="Compile"/>, keeping the nodes it returns as probes: a batched run
+    /// (<see cref="BatchedFunction"/>) reports their values per sample besides the output (a model's scores, say).
+    /// </summary>
+    internal static CompiledFunction CompileWithProbes(Func<Value[], (Value Output, IReadOnlyList<Value> Probes)> f, int inputCount)
+    {
+        var inputs = new Value[inputCount];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = Value.Tracer(0.0);
+        }
+
+        var (output, probes) = f(inputs);
+        return CompiledFunction.Trace(inputs, output, probes);
+    }
+
     /// <summary>Calls <paramref name="f"/> on fresh leaves holding <paramref name="point"/> (tracers or plain leaves) and records the graph.</summary>
     private static CompiledFunction Trace(Func<Value[], Value> f, ReadOnlySpan<double> point, bool traced)
     {

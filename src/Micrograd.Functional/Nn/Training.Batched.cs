@@ -19,10 +19,13 @@ public static partial class Training
         var count = shape.Parameters.Length;
         var width = shape.Inputs;
         var lifted = options.Loss is BinaryLoss binary ? binary.LabelAsInput : null;
+        var outputs = shape.Outputs;
+
+        // The model's scores are probes of the tape, so the accuracy comes from the same forward pass.
         BatchedFunction[] tapes = lifted is var (_, formula)
-            ? [Compiler.Compile(x => formula(shape.WithParameterNodes(x[..count]).Forward(x[count..^1])[0], x[^1]), count + width + 1).Vmap(count)]
-            : [.. Enumerable.Range(0, options.Loss.ClassesFor(shape.Outputs)).Select(label => Compiler.Compile(
-                x => options.Loss.Of(shape.WithParameterNodes(x[..count]).Forward(x[count..]), label), count + width).Vmap(count))];
+            ? [Compiler.CompileWithProbes(x => Scored(shape, x, count, x[count..^1], scores => formula(scores[0], x[^1])), count + width + 1).Vmap(count)]
+            : [.. Enumerable.Range(0, options.Loss.ClassesFor(outputs)).Select(label => Compiler.CompileWithProbes(
+                x => Scored(shape, x, count, x[count..], scores => options.Loss.Of(scores, label)), count + width).Vmap(count))];
         var penalty = new double[count];
         var gradient = new double[count];
         var alpha = options.L2;
@@ -41,11 +44,12 @@ public static partial class Training
             }
 
             var losses = new double[batch.Count];
+            var scores = new double[batch.Count * outputs];
             var cotangent = 1.0 / batch.Count;
             if (lifted is var (encode, _))
             {
                 var rows = Rows(batch, width + 1, (row, i) => row[width] = encode(batch.Labels[i]));
-                tapes[0].ValueAndGrad(parameters, rows, cotangent, penalty, losses, gradient, []);
+                tapes[0].ValueAndGradWithProbes(parameters, rows, cotangent, penalty, losses, gradient, scores);
             }
             else
             {
@@ -55,11 +59,13 @@ public static partial class Training
                     var members = Enumerable.Range(0, batch.Count).Where(i => batch.Labels[i] == label).ToArray();
                     var rows = Rows(batch, width, null, members);
                     var classLosses = new double[members.Length];
+                    var classScores = new double[members.Length * outputs];
                     var soFar = (double[])gradient.Clone();
-                    tapes[label].ValueAndGrad(parameters, rows, cotangent, soFar, classLosses, gradient, []);
+                    tapes[label].ValueAndGradWithProbes(parameters, rows, cotangent, soFar, classLosses, gradient, classScores);
                     for (var k = 0; k < members.Length; k++)
                     {
                         losses[members[k]] = classLosses[k];
+                        classScores.AsSpan(k * outputs, outputs).CopyTo(scores.AsSpan(members[k] * outputs, outputs));
                     }
                 }
             }
@@ -72,8 +78,21 @@ public static partial class Training
             }
 
             var loss = sum * (1.0 / batch.Count) + alpha * squares;
-            return (loss, Accuracy(model, batch), [.. gradient]);
+            var predicted = new int[batch.Count];
+            for (var i = 0; i < predicted.Length; i++)
+            {
+                predicted[i] = Classification.Predict(scores.AsSpan(i * outputs, outputs));
+            }
+
+            return (loss, Classification.Accuracy(predicted, batch.Labels), [.. gradient]);
         };
+    }
+
+    /// <summary>The per-sample loss of the model with parameters x[..count] on <paramref name="features"/>, with its scores as probes.</summary>
+    private static (Value, IReadOnlyList<Value>) Scored(Mlp shape, Value[] x, int count, Value[] features, Func<IReadOnlyList<Value>, Value> loss)
+    {
+        var scores = shape.WithParameterNodes(x[..count]).Forward(features);
+        return (loss(scores), scores);
     }
 
     /// <summary>The batch's features as rows of <paramref name="stride"/> values, for the samples listed (all by default), each completed by <paramref name="complete"/>.</summary>
