@@ -161,3 +161,54 @@ public sealed class BatchedFunctionProperties
         Assert.Equal(expected.Select(Bits), shared.Select(Bits));
     }
 }
+
+/// <summary>The batched tape's calls allocate nothing after warm-up, and its arguments are checked.</summary>
+public sealed class BatchedFunctionTests
+{
+    private static readonly BatchedFunction Neuron = Compiler.Compile(x => (x[0] * x[2] + x[1] * x[3] + x[4]).Relu(), 5).Vmap(2);
+
+    [Fact]
+    public void A_call_allocates_nothing_after_warm_up()
+    {
+        var shared = new double[] { 0.5, -1.0 };
+        var samples = Enumerable.Range(0, 100 * 3).Select(i => Math.Sin(i)).ToArray();
+        var (outputs, gradient, perSample, soFar) = (new double[100], new double[2], new double[300], new double[2]);
+        Neuron.ValueAndGrad(shared, samples, outputs, gradient, perSample);
+        Neuron.ValueAndGrad(shared, samples, 0.01, soFar, outputs, gradient, perSample);
+        Neuron.Evaluate(shared, samples, outputs);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            Neuron.ValueAndGrad(shared, samples, outputs, gradient, perSample);
+            Neuron.ValueAndGrad(shared, samples, 0.01, soFar, outputs, gradient, perSample);
+            Neuron.Evaluate(shared, samples, outputs);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Wrong_lengths_and_overlapping_spans_are_refused_with_a_message_naming_them()
+    {
+        var outputs = new double[2];
+        Assert.Contains("2 shared inputs; it was given 1", Assert.Throws<ArgumentException>(() => Neuron.Evaluate([1.0], new double[6], outputs)).Message, StringComparison.Ordinal);
+        Assert.Contains("a batch of 2 (the outputs' length) needs 6, 3 per sample", Assert.Throws<ArgumentException>(() => Neuron.Evaluate([1.0, 2.0], new double[5], outputs)).Message, StringComparison.Ordinal);
+        Assert.Contains("The shared gradient has 1 entries; the function has 2 shared inputs", Assert.Throws<ArgumentException>(() => Neuron.ValueAndGrad([1.0, 2.0], new double[6], outputs, new double[1])).Message, StringComparison.Ordinal);
+        Assert.Contains("must be empty or as long as the samples (6)", Assert.Throws<ArgumentException>(() => Neuron.ValueAndGrad([1.0, 2.0], new double[6], outputs, new double[2], new double[5])).Message, StringComparison.Ordinal);
+        Assert.Contains("must be empty or hold one per shared input (2)", Assert.Throws<ArgumentException>(() => Neuron.ValueAndGrad([1.0, 2.0], new double[6], 1.0, new double[3], outputs, new double[2], [])).Message, StringComparison.Ordinal);
+        var buffer = new double[8];
+        Assert.Contains("must not overlap", Assert.Throws<ArgumentException>(() => Neuron.ValueAndGrad([1.0, 2.0], buffer.AsSpan(0, 6), buffer.AsSpan(5, 2), new double[2])).Message, StringComparison.Ordinal);
+        Assert.Equal("sharedCount", Assert.Throws<ArgumentOutOfRangeException>(() => Neuron.Function.Vmap(6)).ParamName);
+        Assert.Equal("sharedCount", Assert.Throws<ArgumentOutOfRangeException>(() => Neuron.Function.Vmap(-1)).ParamName);
+    }
+
+    [Fact]
+    public void An_empty_batch_has_no_outputs_and_the_gradient_so_far_or_zero()
+    {
+        var gradient = new double[] { 7, 7 };
+        Neuron.ValueAndGrad([1.0, 2.0], [], [], gradient);
+        Assert.Equal([0.0, 0.0], gradient);
+        Neuron.ValueAndGrad([1.0, 2.0], [], 0.5, [3.0, 4.0], [], gradient, []);
+        Assert.Equal([3.0, 4.0], gradient);
+    }
+}
