@@ -164,7 +164,16 @@ public sealed record Mlp
 
     /// <summary>The parameters' current values, in <see cref="Parameters"/> order.</summary>
     [Pure]
-    public ImmutableArray<double> ParameterValues() => [.. Parameters.Select(p => p.Data)];
+    public ImmutableArray<double> ParameterValues()
+    {
+        var values = new double[Parameters.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Parameters[i].Data;
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
+    }
 
     /// <summary>
     /// A new model of the same shape whose parameters are fresh leaves holding <paramref name="values"/>: what an

@@ -28,6 +28,7 @@ public static partial class Training
                 x => Scored(shape, x, count, x[count..], scores => options.Loss.Of(scores, label)), count + width).Vmap(count))];
         var penalty = new double[count];
         var gradient = new double[count];
+        (Dataset Batch, double[] Rows, double[] Losses, double[] Scores, int[] Predicted)? last = null; // a step's buffers, kept while the batch is the same
         var alpha = options.L2;
         return (model, batch) =>
         {
@@ -43,48 +44,54 @@ public static partial class Training
                 penalty[j] = 0.0 + parameters[j] * alpha + parameters[j] * alpha;
             }
 
-            var losses = new double[batch.Count];
-            var scores = new double[batch.Count * outputs];
             var cotangent = 1.0 / batch.Count;
             if (lifted is var (encode, _))
             {
-                var rows = Rows(batch, width + 1, (row, i) => row[width] = encode(batch.Labels[i]));
-                tapes[0].ValueAndGradWithProbes(parameters, rows, cotangent, penalty, losses, gradient, scores);
-            }
-            else
-            {
-                penalty.CopyTo(gradient, 0);
-                for (var label = 0; label < tapes.Length; label++)
+                if (last is not { } kept || !ReferenceEquals(kept.Batch, batch))
                 {
-                    var members = Enumerable.Range(0, batch.Count).Where(i => batch.Labels[i] == label).ToArray();
-                    var rows = Rows(batch, width, null, members);
-                    var classLosses = new double[members.Length];
-                    var classScores = new double[members.Length * outputs];
-                    var soFar = (double[])gradient.Clone();
-                    tapes[label].ValueAndGradWithProbes(parameters, rows, cotangent, soFar, classLosses, gradient, classScores);
-                    for (var k = 0; k < members.Length; k++)
-                    {
-                        losses[members[k]] = classLosses[k];
-                        classScores.AsSpan(k * outputs, outputs).CopyTo(scores.AsSpan(members[k] * outputs, outputs));
-                    }
+                    kept = (batch, Rows(batch, width + 1, (row, i) => row[width] = encode(batch.Labels[i])), new double[batch.Count], new double[batch.Count * outputs], new int[batch.Count]);
+                    last = kept;
+                }
+
+                tapes[0].ValueAndGradWithProbes(parameters, kept.Rows, cotangent, penalty, kept.Losses, gradient, kept.Scores);
+                return Finish(kept.Losses, kept.Scores, kept.Predicted);
+            }
+            // One tape per class: each class's samples in turn, onto the gradient so far.
+            var losses = new double[batch.Count];
+            var scores = new double[batch.Count * outputs];
+            penalty.CopyTo(gradient, 0);
+            for (var label = 0; label < tapes.Length; label++)
+            {
+                var members = Enumerable.Range(0, batch.Count).Where(i => batch.Labels[i] == label).ToArray();
+                var classLosses = new double[members.Length];
+                var classScores = new double[members.Length * outputs];
+                var soFar = (double[])gradient.Clone();
+                tapes[label].ValueAndGradWithProbes(parameters, Rows(batch, width, null, members), cotangent, soFar, classLosses, gradient, classScores);
+                for (var k = 0; k < members.Length; k++)
+                {
+                    losses[members[k]] = classLosses[k];
+                    classScores.AsSpan(k * outputs, outputs).CopyTo(scores.AsSpan(members[k] * outputs, outputs));
                 }
             }
 
-            // Python's sum: (0 + l₀) + l₁ + …, then · (1/n); the penalty α·Σp² added last.
-            var sum = losses[0] + 0.0;
-            for (var i = 1; i < losses.Length; i++)
-            {
-                sum += losses[i];
-            }
+            return Finish(losses, scores, new int[batch.Count]);
 
-            var loss = sum * (1.0 / batch.Count) + alpha * squares;
-            var predicted = new int[batch.Count];
-            for (var i = 0; i < predicted.Length; i++)
+            (double, double, ImmutableArray<double>) Finish(double[] losses, double[] scores, int[] predicted)
             {
-                predicted[i] = Classification.Predict(scores.AsSpan(i * outputs, outputs));
-            }
+                // Python's sum: (0 + l₀) + l₁ + …, then · (1/n); the penalty α·Σp² added last.
+                var sum = losses[0] + 0.0;
+                for (var i = 1; i < losses.Length; i++)
+                {
+                    sum += losses[i];
+                }
 
-            return (loss, Classification.Accuracy(predicted, batch.Labels), [.. gradient]);
+                for (var i = 0; i < predicted.Length; i++)
+                {
+                    predicted[i] = Classification.Predict(scores.AsSpan(i * outputs, outputs));
+                }
+
+                return (sum * (1.0 / batch.Count) + alpha * squares, Classification.Accuracy(predicted, batch.Labels), [.. gradient]);
+            }
         };
     }
 
