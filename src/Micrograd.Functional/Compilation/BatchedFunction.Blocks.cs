@@ -30,8 +30,21 @@ public sealed partial class BatchedFunction
         public readonly Span<double> Samples = samples;
     }
 
-    /// <summary>Runs the batch block by block, the last block first, so the shared gradients add the samples last to first.</summary>
+    /// <summary>Runs the batch: block by block on this thread, or, above <see cref="ChunkSize"/> samples, chunk by chunk on the thread pool.</summary>
     private void Run(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Gradient gradient, Span<double> probes)
+    {
+        if (outputs.Length > ChunkSize)
+        {
+            RunChunks(shared, samples, outputs, gradient, probes);
+        }
+        else
+        {
+            RunBlocks(shared, samples, outputs, gradient, probes);
+        }
+    }
+
+    /// <summary>Runs the samples block by block, the last block first, so the shared gradients add the samples last to first.</summary>
+    private void RunBlocks(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Gradient gradient, Span<double> probes)
     {
         var plan = _plan;
         var uniforms = Scratch(ref t_uniforms, plan.SharedCount + plan.Constants.Length);

@@ -16,8 +16,9 @@ namespace Micrograd.Functional;
 /// <b>Exactness.</b> Each sample is computed with the tape's own operations in the tape's order, so each
 /// sample's output and input gradients are bit-identical to <see cref="CompiledFunction.ValueAndGrad(ReadOnlySpan{double}, Span{double})"/>
 /// at that sample (and to <see cref="Value.Backward"/>). The shared inputs' gradients are summed over the batch
-/// in a fixed order (the samples of a block in order, then the blocks in order), so a batch gives the same bits
-/// on every call; for a batch of one they are the scalar tape's bits.
+/// in a fixed order, the last sample first (in chunks of <see cref="ChunkSize"/> on the thread pool for a larger batch,
+/// the chunks' sums then added last chunk first), so a batch gives the same bits on every call, whatever the number of
+/// threads; for a batch of one they are the scalar tape's bits.
 /// </para>
 /// <para>
 /// <b>What it requires.</b> The same tape for every sample, as compiling does: a branch on data must be an op
@@ -25,8 +26,8 @@ namespace Micrograd.Functional;
 /// few padding lanes of a last, partial block, which repeat the batch's last sample.
 /// </para>
 /// <para>
-/// Immutable and thread-safe; each call's scratch space comes from a per-thread buffer, so calls allocate
-/// nothing after warm-up.
+/// Immutable and thread-safe; each call's scratch space comes from a per-thread buffer, so a batch of up to
+/// <see cref="ChunkSize"/> samples allocates nothing after warm-up (a larger one, only the thread pool's bookkeeping).
 /// </para>
 /// </remarks>
 public sealed partial class BatchedFunction

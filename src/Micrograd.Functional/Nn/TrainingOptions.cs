@@ -11,7 +11,8 @@ public enum TrainingEngine
     /// (the parameters and the sample's features as inputs) and mapped over each batch
     /// (<see cref="CompiledFunction.Vmap"/>), sixteen samples at a time on SIMD lanes. With the hinge or squared-error
     /// loss (one tape for both labels) every step gives the graph engine's numbers bit for bit, full batch or
-    /// minibatch; with cross-entropy and softmax (one tape per class) the samples are summed class by class, equal up
+    /// minibatch, up to <see cref="BatchedFunction.ChunkSize"/> samples a step (a larger batch is summed chunk by chunk on
+    /// several threads: within 1e-12); with cross-entropy and softmax (one tape per class) the samples are summed class by class, equal up
     /// to rounding (within 1e-12 relative on the tests' runs).
     /// </summary>
     Compiled,

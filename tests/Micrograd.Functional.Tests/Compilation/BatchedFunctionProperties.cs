@@ -212,3 +212,54 @@ public sealed class BatchedFunctionTests
         Assert.Equal([3.0, 4.0], gradient);
     }
 }
+
+/// <summary>A batch larger than a chunk runs its chunks on the thread pool and still adds in its documented, fixed order.</summary>
+public sealed class BatchedChunkTests
+{
+    [Theory]
+    [InlineData(1025)]
+    [InlineData(2500)]
+    [InlineData(5000)]
+    public void A_large_batch_adds_each_chunk_last_to_first_then_the_chunks_last_first_bit_for_bit(int batch)
+    {
+        var f = Compiler.Compile(x => (x[0] * x[3] + x[1] * x[4] + x[2]).Tanh() * (x[3] - x[4]), 5);
+        var batched = f.Vmap(3);
+        var random = new Random(batch);
+        double[] shared = [0.3, -0.7, 0.1];
+        var samples = Enumerable.Range(0, batch * 2).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+        double[] soFar = [0.25, -0.5, 1.0];
+        var (outputs, gradient, perSample) = (new double[batch], new double[3], new double[batch * 2]);
+        batched.ValueAndGrad(shared, samples, 0.5, soFar, outputs, gradient, perSample);
+
+        var chunkSums = new List<double[]>();
+        for (var first = 0; first < batch; first += BatchedFunction.ChunkSize)
+        {
+            var last = Math.Min(batch, first + BatchedFunction.ChunkSize) - 1;
+            double[]? sum = null;
+            for (var i = last; i >= first; i--)
+            {
+                var g = new double[5];
+                var output = f.ValueAndGrad([.. shared, samples[2 * i], samples[2 * i + 1]], g);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(output), BitConverter.DoubleToInt64Bits(outputs[i]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(0.5 * g[3]), BitConverter.DoubleToInt64Bits(perSample[2 * i]));
+                sum = sum is null ? [0.5 * g[0], 0.5 * g[1], 0.5 * g[2]] : [sum[0] + 0.5 * g[0], sum[1] + 0.5 * g[1], sum[2] + 0.5 * g[2]];
+            }
+
+            chunkSums.Add(sum!);
+        }
+
+        var expected = (double[])soFar.Clone();
+        for (var k = chunkSums.Count - 1; k >= 0; k--)
+        {
+            for (var s = 0; s < 3; s++)
+            {
+                expected[s] += chunkSums[k][s];
+            }
+        }
+
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), gradient.Select(BitConverter.DoubleToInt64Bits));
+        var again = new double[3];
+        batched.ValueAndGrad(shared, samples, 0.5, soFar, new double[batch], again, []);
+        Assert.Equal(gradient.Select(BitConverter.DoubleToInt64Bits), again.Select(BitConverter.DoubleToInt64Bits));
+    }
+}
