@@ -118,6 +118,9 @@ public sealed class CustomOp
     /// <summary>The forward formula over doubles (b is ignored by a unary op).</summary>
     internal double Forward(double a, double b) => _forward(a, b);
 
+    /// <summary>The numeric derivative rule: (∂out/∂a, ∂out/∂b) at the operands' values (b is ignored by a unary op).</summary>
+    internal (double DA, double DB) Partials(double a, double b) => _partials(a, b);
+
     /// <summary>The forward formula and the numeric derivative rule: out, ∂out/∂a, ∂out/∂b.</summary>
     internal Local Evaluate(double a, double b)
     {
