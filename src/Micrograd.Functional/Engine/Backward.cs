@@ -101,14 +101,26 @@ internal interface IChainAlgebra<T>
 }
 
 /// <summary>
-/// Numbers: the partials the node computed with its value (from the same rule table, <see cref="Calculus.Partials{T}"/>;
-/// a property test checks the two agree bit for bit, <see cref="ReferenceBackward"/>), added as doubles.
+/// Numbers: the partials from the rule table over <see cref="Real"/> (<see cref="Calculus.Partials{T}"/>), at the
+/// operands' values and the node's own (a custom op's from its numeric rule), added as doubles. Nodes do not store
+/// their partials (that keeps a node at 64 bytes); the fold computes them when it reaches the node, and its
+/// operands, which it touches next anyway, hold the values the rule reads.
 /// </summary>
 internal readonly struct NumericAlgebra : IChainAlgebra<double>
 {
     public double One => 1.0;
 
-    public (double DA, double DB) Partials(Value node) => (node.PartialA, node.PartialB);
+    public (double DA, double DB) Partials(Value node)
+    {
+        var (a, b) = (node.A!.Primal, node.B?.Primal ?? 0.0);
+        if (node.Op == Op.Custom)
+        {
+            return node.Custom!.Partials(a, b);
+        }
+
+        var (da, db) = Calculus.Partials(node.Op, new Real(a), new Real(b), new Real(node.Primal), node.P);
+        return (da.X, db.X);
+    }
 
     public void AddProduct(ref double sum, double local, double upstream) => sum += local * upstream;
 }

@@ -10,7 +10,8 @@ namespace Micrograd.Functional;
 /// <remarks>
 /// <para>
 /// <b>Rules over numbers and over values.</b> The numeric rule (f′ over doubles) drives
-/// <see cref="Value.Backward"/> and the compiled tape. The optional rule over <see cref="Value"/>
+/// <see cref="Value.Backward"/> and the compiled tape; they call it as they differentiate (a node keeps no
+/// partials), so a rule that throws throws there, not when the node is built. The optional rule over <see cref="Value"/>
 /// builds f′ as a graph, which is what symbolic gradients need: <see cref="Value.BackwardSymbolic"/>
 /// and every transform of <see cref="Ad"/> (<c>Grad</c> and its nesting, <c>Jvp</c>, <c>Vjp</c>,
 /// Jacobians, Hessians), and a compiled gradient function. Without it those modes throw <see cref="NotSupportedException"/> naming the op,
@@ -117,6 +118,9 @@ public sealed class CustomOp
 
     /// <summary>The forward formula over doubles (b is ignored by a unary op).</summary>
     internal double Forward(double a, double b) => _forward(a, b);
+
+    /// <summary>The numeric derivative rule: (∂out/∂a, ∂out/∂b) at the operands' values (b is ignored by a unary op).</summary>
+    internal (double DA, double DB) Partials(double a, double b) => _partials(a, b);
 
     /// <summary>The forward formula and the numeric derivative rule: out, ∂out/∂a, ∂out/∂b.</summary>
     internal Local Evaluate(double a, double b)

@@ -24,21 +24,23 @@ internal static class ReferenceBackward
             var (a, b) = (node.Operands[0], node.Operands.Count > 1 ? node.Operands[1] : null);
 
             // The local derivatives from the rule table (a custom op brings its own rule).
-            var (da, db) = node.Custom is null
-                ? Calculus.Partials(node.Op, new Real(a.Primal), new Real(b?.Primal ?? 0.0), new Real(node.Primal), node.Exponent.IfNone(0.0))
-                : (new Real(node.PartialA), new Real(node.PartialB));
+            var (da, db) = node.Custom is { } custom
+                ? custom.Partials(a.Primal, b?.Primal ?? 0.0)
+                : Numbers(Calculus.Partials(node.Op, new Real(a.Primal), new Real(b?.Primal ?? 0.0), new Real(node.Primal), node.Exponent.IfNone(0.0)));
 
             // The chain rule: each operand receives upstream × local derivative, summed over its uses.
-            grad[a] = grad.GetValueOrDefault(a) + da.X * upstream;
+            grad[a] = grad.GetValueOrDefault(a) + da * upstream;
             if (b is not null)
             {
-                grad[b] = grad.GetValueOrDefault(b) + db.X * upstream;
+                grad[b] = grad.GetValueOrDefault(b) + db * upstream;
             }
         }
 
         nodes.ForEach(node => grad.TryAdd(node, 0.0)); // the rest of the graph: no path to them carries a gradient
         return grad;
     }
+
+    private static (double DA, double DB) Numbers((Real DA, Real DB) partials) => (partials.DA.X, partials.DB.X);
 
     /// <summary>
     /// The graph's nodes, newest first. A node is built after its operands, so its <see cref="Value.Id"/> is larger:

@@ -26,12 +26,20 @@ namespace Micrograd.Functional;
 /// </remarks>
 public sealed partial record Value
 {
+    // A node is 64 bytes on a 64-bit runtime: the object header (16), the two operands, the exponent, the label or custom
+    // rule, the value, and one word for the id, the op and the traced flag. Its local partials are not stored: the backward
+    // pass computes them from the rule table and the operands' values (Backward.cs, NumericAlgebra).
+    private const int OpShift = 56; // the op in the top byte (bits 56–63): every Op, a byte, fits
+    private const ulong TracedBit = 1UL << 55;
+    private const long MaxId = (1L << 55) - 1; // ids in bits 0–54: 3.6·10¹⁶ nodes, 11 years at 10⁸ nodes per second
+
     private static long s_lastId;
 
     private readonly Value? _a;
     private readonly Value? _b;
     private readonly double _exponent;
-    private readonly object? _meta; // a leaf's label (string) or a custom op's rule (CustomOp): one field, so the node stays 88 bytes
+    private readonly object? _meta; // a leaf's label (string) or a custom op's rule (CustomOp): one field for both
+    private readonly ulong _stamp; // Id | IsTraced << 55 | Op << 56
 
     /// <summary>Creates a leaf node: an input, a parameter or a constant.</summary>
     /// <param name="data">The leaf's value. Any double, NaN and ±∞ included.</param>
@@ -39,42 +47,32 @@ public sealed partial record Value
     public Value(double data, string? label = null)
     {
         Primal = data;
-        Op = Op.Leaf;
         _meta = label;
-        Id = NextId();
+        _stamp = Stamp(Op.Leaf, traced: false);
     }
 
-    /// <summary>Creates the result of applying <paramref name="op"/> to its operands, using the op table (or the custom op's own rules).</summary>
+    /// <summary>Creates the result of applying <paramref name="op"/> to its operands, using the op table's forward formula (or the custom op's own).</summary>
     private Value(Op op, Value a, Value? b, double exponent = 0.0, CustomOp? custom = null)
     {
-        var local = custom is null
-            ? Calculus.Apply(op, a.Primal, b?.Primal ?? 0.0, exponent)
-            : custom.Evaluate(a.Primal, b?.Primal ?? 0.0);
-        Primal = local.Out;
-        IsTraced = a.IsTraced || (b?.IsTraced ?? false);
-        PartialA = local.DA;
-        PartialB = local.DB;
-        Op = op;
+        Primal = custom is null
+            ? Calculus.Forward(op, a.Primal, b?.Primal ?? 0.0, exponent)
+            : custom.Forward(a.Primal, b?.Primal ?? 0.0);
         _a = a;
         _b = b;
         _exponent = exponent;
         _meta = custom;
-        Id = NextId();
+        _stamp = Stamp(op, traced: a.IsTraced || (b?.IsTraced ?? false));
     }
 
     /// <summary>The copy constructor behind <c>with</c>: the copy is a new node with a fresh identity.</summary>
     private Value(Value original)
     {
         Primal = original.Primal;
-        IsTraced = original.IsTraced;
-        PartialA = original.PartialA;
-        PartialB = original.PartialB;
-        Op = original.Op;
         _meta = original._meta;
         _a = original._a;
         _b = original._b;
         _exponent = original._exponent;
-        Id = NextId();
+        _stamp = Stamp(original.Op, original.IsTraced);
     }
 
     /// <summary>The node's value, computed when the node was built.</summary>
@@ -91,10 +89,14 @@ public sealed partial record Value
     /// True when the node depends on a placeholder input of <see cref="Compiler.Compile(Func{Value[], Value}, int)"/>:
     /// its value exists only as a placeholder, so <see cref="Data"/> refuses to be read.
     /// </summary>
-    internal bool IsTraced { get; private init; }
+    internal bool IsTraced
+    {
+        get => (_stamp & TracedBit) != 0;
+        private init => _stamp = value ? _stamp | TracedBit : _stamp & ~TracedBit;
+    }
 
     /// <summary>The primitive operation that produced this node, or <see cref="Op.Leaf"/>.</summary>
-    public Op Op { get; }
+    public Op Op => (Op)(_stamp >> OpShift);
 
     /// <summary>The optional name given to a leaf at construction.</summary>
     public string? Label => _meta as string;
@@ -103,7 +105,7 @@ public sealed partial record Value
     /// A process-wide sequence number: unique per node and increasing in creation order, so a
     /// node's id is always greater than its operands' ids.
     /// </summary>
-    public long Id { get; }
+    public long Id => (long)(_stamp & (ulong)MaxId);
 
     /// <summary>The operands of this node: none for a leaf, one for a unary op, two for a binary one (+, ·, aᵇ, max, min, where, a binary custom op).</summary>
     /// <remarks>Allocates a small array on each call; meant for tracing and inspection.</remarks>
@@ -119,6 +121,9 @@ public sealed partial record Value
     [Pure]
     public Option<double> Exponent => Op == Op.Pow ? Some(_exponent) : None;
 
+    /// <summary>The constant exponent p of a <see cref="Op.Pow"/> node; 0 for other nodes (the rule table ignores it there).</summary>
+    internal double P => _exponent;
+
     /// <summary>The user-defined primitive of an <see cref="Op.Custom"/> node; null for other nodes.</summary>
     internal CustomOp? Custom => _meta as CustomOp;
 
@@ -130,12 +135,6 @@ public sealed partial record Value
 
     /// <summary>The second operand, or null for a leaf or a unary op.</summary>
     internal Value? B => _b;
-
-    /// <summary>∂Data/∂A, from the op table, evaluated when the node was built.</summary>
-    internal double PartialA { get; }
-
-    /// <summary>∂Data/∂B, from the op table, evaluated when the node was built.</summary>
-    internal double PartialB { get; }
 
     /// <summary>Identity equality: true only when <paramref name="other"/> is this very node.</summary>
     /// <param name="other">The node to compare with.</param>
@@ -195,7 +194,21 @@ public sealed partial record Value
         "Compiler.CompileChecked, which traces at real points and reports where the paths differ. " +
         "To log inside a compiled function, print the node itself (ToString marks it as traced).");
 
-    private static long NextId() => Interlocked.Increment(ref s_lastId);
+    /// <summary>A new node's word: a fresh id (one more than the last node's), its op and whether it is traced.</summary>
+    private static ulong Stamp(Op op, bool traced)
+    {
+        var id = Interlocked.Increment(ref s_lastId);
+        if (id > MaxId)
+        {
+            throw IdsExhausted();
+        }
+
+        return (ulong)id | (traced ? TracedBit : 0) | (ulong)op << OpShift;
+    }
+
+    private static InvalidOperationException IdsExhausted() => new(
+        $"This process has built {MaxId:N0} nodes, as many as a node's 55-bit id can number; no more can be built. " +
+        "Ids order a graph's nodes, so they are never reused: start a new process.");
 
     /// <summary>Builds a unary node.</summary>
     private static Value Unary(Op op, Value a, double exponent = 0.0) => new(op, a, null, exponent);

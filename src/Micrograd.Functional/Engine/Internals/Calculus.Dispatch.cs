@@ -9,7 +9,7 @@ namespace Micrograd.Functional;
 internal readonly record struct Local(double Out, double DA, double DB);
 
 /// <content>
-/// The two tables of <c>Calculus.cs</c> fused for the JIT: <see cref="Value"/>'s constructor needs the output and both
+/// The two tables of <c>Calculus.cs</c> fused for the JIT: the compiled tape's forward pass needs the output and both
 /// partials of one op on numbers, and a switch per table would dispatch three times. Here each arm passes a constant
 /// op to both tables, so the compiler folds their switches away: one dispatch per node. Same formulas, same bits.
 /// </content>
