@@ -42,7 +42,14 @@ public sealed record Mlp
 
         Inputs = inputs;
         Layers = layers;
-        Parameters = [.. layers.SelectMany(l => l.Parameters)];
+        var parameters = ImmutableArray.CreateBuilder<Value>(layers.Sum(l => l.Neurons.Sum(n => n.Weights.Length + 1)));
+        foreach (var neuron in layers.SelectMany(l => l.Neurons))
+        {
+            parameters.AddRange(neuron.Weights);
+            parameters.Add(neuron.Bias);
+        }
+
+        Parameters = parameters.MoveToImmutable();
     }
 
     /// <summary>The number of inputs.</summary>
@@ -228,8 +235,26 @@ public sealed record Mlp
     private Mlp Rebuild(IReadOnlyList<Value> nodes)
     {
         var next = 0;
-        return new Mlp(Inputs, [.. Layers.Select(layer => new Layer([.. layer.Neurons.Select(neuron =>
-            neuron with { Weights = [.. neuron.Weights.Select(_ => nodes[next++])], Bias = nodes[next++] })]))]);
+        var layers = new Layer[Layers.Length];
+        for (var l = 0; l < layers.Length; l++)
+        {
+            var neurons = new Neuron[Layers[l].Neurons.Length];
+            for (var j = 0; j < neurons.Length; j++)
+            {
+                var neuron = Layers[l].Neurons[j];
+                var weights = new Value[neuron.Weights.Length];
+                for (var k = 0; k < weights.Length; k++)
+                {
+                    weights[k] = nodes[next++];
+                }
+
+                neurons[j] = neuron with { Weights = ImmutableCollectionsMarshal.AsImmutableArray(weights), Bias = nodes[next++] };
+            }
+
+            layers[l] = new Layer(ImmutableCollectionsMarshal.AsImmutableArray(neurons));
+        }
+
+        return new Mlp(Inputs, ImmutableCollectionsMarshal.AsImmutableArray(layers));
     }
 
     /// <summary>Describes the model, e.g. <c>Mlp(2 → 16 → 16 → 1, Relu hidden, Linear output, 337 parameters)</c>.</summary>
