@@ -63,8 +63,9 @@ public class BatchSweepBenchmarks
         _torch?.Dispose();
         _torch = new TorchDemoStep(Workload);
         var torch = Require($"TorchSharp ({TorchDemoStep.DefaultThreads} threads)", _torch.Run());
+        _torch.RequireNoTensorLeft(steps: 3);
         Console.WriteLine(
-            $"// Batch of {Points:N0} points: loss {floor.Output:R}; largest relative difference from the floor: batched tape {batched:E1}, TorchSharp {torch:E1}");
+            $"// Batch of {Points:N0} points: loss {floor.Output:R}; largest relative difference from the floor: batched tape {batched:E1}, TorchSharp {torch:E1} (no tensor left alive after a step)");
     }
 
     /// <summary>Checks agreement, then runs libtorch on its default thread count for <see cref="TorchSharpDefaultThreads"/>.</summary>

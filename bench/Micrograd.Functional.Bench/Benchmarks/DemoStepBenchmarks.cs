@@ -56,6 +56,7 @@ public class DemoStepBenchmarks
         var batched = Agreement.Require("demo step: batched tape vs array floor", _floor.Run(), batchedResult);
         Allocations.RequireNone("demo step: batched ValueAndGrad", () => _batched.Step());
         var torch = Agreement.Require("demo step: TorchSharp vs array floor", _floor.Run(), _torch.Run());
+        _torch.RequireNoTensorLeft();
 
         Console.WriteLine($"// Demo step graph (engine): {GraphCensus.Describe(_engine.Loss())}");
         Console.WriteLine(
@@ -63,7 +64,7 @@ public class DemoStepBenchmarks
         Console.WriteLine(
             $"// Agreement: loss {port.Output:R}; largest relative difference from the port: engine {engine:E1}, floor {floor:E1}; " +
             $"compiled and batched tapes: bit-identical to the engine, {compiled:E1} and {batched:E1} from the floor; both allocate 0 B per step; " +
-            $"TorchSharp ({TorchDemoStep.DefaultThreads} threads): {torch:E1} from the floor");
+            $"TorchSharp ({TorchDemoStep.DefaultThreads} threads): {torch:E1} from the floor, no tensor left alive after a step");
     }
 
     /// <summary>Checks agreement, then runs libtorch on 1 thread for <see cref="TorchSharpOneThread"/>.</summary>

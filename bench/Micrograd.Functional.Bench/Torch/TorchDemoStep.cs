@@ -78,6 +78,28 @@ public sealed class TorchDemoStep : IDisposable
         return new StepResult(loss.item<double>(), _gradients);
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="steps"/> steps leave as many live tensors as before them (TorchSharp's count of
+    /// undisposed tensor handles), so that a step's memory is released when it ends and a benchmark's stays flat.
+    /// </summary>
+    /// <param name="steps">The number of steps run after a first, warm-up step.</param>
+    /// <exception cref="InvalidOperationException">Tensors made by a step are still alive after it.</exception>
+    public void RequireNoTensorLeft(int steps = 20)
+    {
+        Run();
+        var before = Tensor.TotalCount;
+        for (var i = 0; i < steps; i++)
+        {
+            Run();
+        }
+
+        var left = Tensor.TotalCount - before;
+        if (left != 0)
+        {
+            throw new InvalidOperationException($"TorchSharp demo step: {steps} steps left {left} tensors alive; expected none.");
+        }
+    }
+
     /// <summary>Disposes the parameter and data tensors.</summary>
     public void Dispose()
     {
