@@ -9,8 +9,8 @@ namespace Micrograd.Functional.Bench.Compiled;
 /// loss relu(score·c + 1) is compiled once with the 337 parameters, the point (x₀, x₁) and c = −yᵢ as inputs, and
 /// mapped over the batch (<see cref="CompiledFunction.Vmap"/>). A step computes micrograd's penalty and its
 /// gradient first, then one pullback over the batch with cotangent 1/n that adds the samples' gradients to it,
-/// last sample first, and sums the losses in Python's order: the graph engine's bits. Allocates nothing per step;
-/// it owns its buffers, so it is not thread safe.
+/// last sample first, and sums the losses in Python's order: the graph engine's bits. A step over the demo's 100
+/// points allocates nothing (DemoStep's setup checks it); it owns its buffers, so it is not thread safe.
 /// </summary>
 public sealed class BatchedDemoStep
 {
