@@ -6,25 +6,29 @@ using BenchmarkDotNet.Running;
 namespace Micrograd.Functional.Bench.Columns;
 
 /// <summary>
-/// Summary columns that divide a benchmark's cost by the size of its graph, read from an integer
-/// benchmark parameter (e.g. <c>Nodes</c>), so that results for graphs of different sizes can be
-/// compared directly.
+/// Summary columns that divide a benchmark's cost by the size of its graph (or batch), read from an
+/// integer benchmark parameter (e.g. <c>Nodes</c>, <c>Points</c>), so that results for graphs of
+/// different sizes can be compared directly.
 /// </summary>
 public static class PerNodeColumns
 {
-    /// <summary>The three per-node columns for the parameter <paramref name="parameter"/>: time, time relative to the smallest graph, allocation.</summary>
-    /// <param name="parameter">The name of the benchmark parameter holding the node count.</param>
-    public static IColumn[] For(string parameter) =>
+    /// <summary>
+    /// The three per-item columns for the parameter <paramref name="parameter"/>: time, time relative to the
+    /// smallest size, allocation, named after <paramref name="unit"/> (<c>ns/node</c>, <c>ns/sample</c>).
+    /// </summary>
+    /// <param name="parameter">The name of the benchmark parameter holding the count.</param>
+    /// <param name="unit">What is counted, singular: "node" or "sample".</param>
+    public static IColumn[] For(string parameter, string unit = "node") =>
     [
-        new PerNodeColumn(parameter, "ns/node", "Median time per node, in ns", (summary, c) => Median(summary, c) / Nodes(c, parameter)),
-        new PerNodeColumn(parameter, "ns/node vs smallest", "Time per node relative to the same method on the smallest graph (1.00 = flat)", (summary, c) =>
+        new PerNodeColumn(parameter, $"ns/{unit}", $"Median time per {unit}, in ns", (summary, c) => Median(summary, c) / Nodes(c, parameter)),
+        new PerNodeColumn(parameter, $"ns/{unit} vs smallest", $"Time per {unit} relative to the same method at the smallest size (1.00 = flat)", (summary, c) =>
         {
             var smallest = summary.BenchmarksCases
                 .Where(other => other.Descriptor == c.Descriptor && other.Job == c.Job)
                 .MinBy(other => Nodes(other, parameter))!;
             return Median(summary, c) / Nodes(c, parameter) / (Median(summary, smallest) / Nodes(smallest, parameter));
         }),
-        new PerNodeColumn(parameter, "Alloc B/node", "Bytes allocated per operation per node (MemoryDiagnoser)", (summary, c) =>
+        new PerNodeColumn(parameter, $"Alloc B/{unit}", $"Bytes allocated per operation per {unit} (MemoryDiagnoser)", (summary, c) =>
             summary[c]?.GcStats.GetBytesAllocatedPerOperation(c) is { } bytes ? bytes / Nodes(c, parameter) : double.NaN),
     ];
 

@@ -41,7 +41,12 @@ public static class DemoLoss
     /// The MLP's single output. A neuron computes b + w₀x₀ + w₁x₁ + … (micrograd's
     /// <c>sum((wi*xi ...), self.b)</c>), then ReLU unless its layer is the last.
     /// </summary>
-    private static T Score<T, TOps>(MlpLayout layout, T[] parameters, T[] input)
+    /// <typeparam name="T">The node type.</typeparam>
+    /// <typeparam name="TOps">The operations on <typeparamref name="T"/>.</typeparam>
+    /// <param name="layout">The MLP's shape.</param>
+    /// <param name="parameters">The MLP's parameters, in micrograd's order.</param>
+    /// <param name="input">The point's coordinates.</param>
+    public static T Score<T, TOps>(MlpLayout layout, T[] parameters, T[] input)
         where TOps : struct, IScalarOps<T>
     {
         var x = input;

@@ -12,11 +12,18 @@ namespace Micrograd.Functional.Bench.Workload;
 public sealed record DemoWorkload(TwoMoons Data, MlpLayout Layout, double[] Parameters, double Alpha)
 {
     /// <summary>micrograd's demo step with fixed seeds (data 1337, parameters 42).</summary>
-    public static DemoWorkload Default { get; } = Create();
+    public static DemoWorkload Default { get; } = WithPoints(100);
 
-    private static DemoWorkload Create()
+    /// <summary>
+    /// The demo's model, parameters and loss over <paramref name="points"/> two-moons points drawn with the
+    /// demo's seed (1337): <see cref="Default"/> is <c>WithPoints(100)</c>.
+    /// </summary>
+    /// <param name="points">The number of two-moons points, at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="points"/> is below 1.</exception>
+    public static DemoWorkload WithPoints(int points)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
         var layout = new MlpLayout(2, 16, 16, 1);
-        return new(TwoMoons.Make(count: 100, noise: 0.1, seed: 1337), layout, layout.InitialParameters(seed: 42), Alpha: 1e-4);
+        return new(TwoMoons.Make(count: points, noise: 0.1, seed: 1337), layout, layout.InitialParameters(seed: 42), Alpha: 1e-4);
     }
 }
