@@ -6,6 +6,8 @@ using Micrograd.Functional.Bench.MutablePort;
 using Micrograd.Functional.Bench.Torch;
 using Micrograd.Functional.Bench.Verification;
 using Micrograd.Functional.Bench.Workload;
+using Micrograd.Functional.Data;
+using Micrograd.Functional.Nn;
 
 namespace Micrograd.Functional.Bench.Benchmarks;
 
@@ -30,6 +32,7 @@ public class DemoStepBenchmarks
     private CompiledDemoStep _compiled = null!;
     private BatchedDemoStep _batched = null!;
     private TorchDemoStep _torch = null!;
+    private IEnumerator<TrainingStep> _training = null!;
 
     /// <summary>
     /// Compiles the loss, then proves the seven agree on the loss and on all 337 gradients (both
@@ -57,6 +60,14 @@ public class DemoStepBenchmarks
         Allocations.RequireNone("demo step: batched ValueAndGrad", () => _batched.Step());
         var torch = Agreement.Require("demo step: TorchSharp vs array floor", _floor.Run(), _torch.Run());
         _torch.RequireNoTensorLeft();
+
+        // A user's loop: micrograd's demo (its moons, its model, its options) through model.Train, one step per call.
+        // Steps is large so the enumeration never ends during a run (the rate ramps over Steps, so it stays near 1.0).
+        _training = Mlp.Create(2, [16, 16, 1], seed: 1337).Train(Datasets.Moons(), TrainingOptions.Micrograd with { Steps = int.MaxValue }).GetEnumerator();
+        if (!_training.MoveNext() || _training.Current.Loss != 0.8958441028683222)
+        {
+            throw new InvalidOperationException($"model.Train's step 0 loss is {_training.Current.Loss:R}, not micrograd's 0.8958441028683222.");
+        }
 
         Console.WriteLine($"// Demo step graph (engine): {GraphCensus.Describe(_engine.Loss())}");
         Console.WriteLine(
@@ -98,6 +109,13 @@ public class DemoStepBenchmarks
     /// <summary>The batched tape: one sample's loss mapped over the 100 points (loss returned, gradient in a buffer).</summary>
     [Benchmark]
     public double BatchedTape() => _batched.Step();
+
+    /// <summary>
+    /// A whole step of <c>model.Train(…)</c> on micrograd's demo, as a user iterating it meets it: the batched tape, the
+    /// accuracy, the SGD update, the new immutable model and the step record.
+    /// </summary>
+    [Benchmark]
+    public double TrainStep() => _training.MoveNext() ? _training.Current.Loss : throw new InvalidOperationException("training ended");
 
     /// <summary>The library: build the graph, <see cref="Value.Backward"/>, read the 337 gradients from the map.</summary>
     [Benchmark]

@@ -67,6 +67,18 @@ public sealed partial class BatchedFunction
             for (int j = step.First, end = step.First + 2 * step.Pairs; j < end; j += 2)
             {
                 var (ma, mb) = (plan.A[j], plan.B[j]);
+                if ((ma.Value ^ mb.Value) < 0) // one shared (a weight), one per sample: the weight broadcast once (a·b = b·a exactly)
+                {
+                    var (w, h) = ma.Value < 0 ? (ma, mb) : (mb, ma);
+                    var weight = Vector256.Create(uniforms[~w.Value]);
+                    ref var lanes = ref Unsafe.Add(ref value, h.Value);
+                    acc0 += Vector256.LoadUnsafe(ref lanes) * weight;
+                    acc1 += Vector256.LoadUnsafe(ref lanes, 4) * weight;
+                    acc2 += Vector256.LoadUnsafe(ref lanes, 8) * weight;
+                    acc3 += Vector256.LoadUnsafe(ref lanes, 12) * weight;
+                    continue;
+                }
+
                 acc0 += Load(ref value, uniforms, ma, 0) * Load(ref value, uniforms, mb, 0);
                 acc1 += Load(ref value, uniforms, ma, 4) * Load(ref value, uniforms, mb, 4);
                 acc2 += Load(ref value, uniforms, ma, 8) * Load(ref value, uniforms, mb, 8);
@@ -145,6 +157,19 @@ public sealed partial class BatchedFunction
                 }
 
                 var (ma, mb) = (plan.A[j], plan.B[j]);
+                if ((ma.Value ^ mb.Value) < 0) // one shared, one per sample: the shared value broadcast once
+                {
+                    var shared = ma.Value < 0;
+                    var weight = Vector256.Create(uniforms[~(shared ? ma.Value : mb.Value)]);
+                    ref var lanes = ref Unsafe.Add(ref value, shared ? mb.Value : ma.Value);
+                    var (x0, x1, x2, x3) = (Vector256.LoadUnsafe(ref lanes), Vector256.LoadUnsafe(ref lanes, 4), Vector256.LoadUnsafe(ref lanes, 8), Vector256.LoadUnsafe(ref lanes, 12));
+                    var (b0, b1, b2, b3) = shared ? (x0, x1, x2, x3) : (weight, weight, weight, weight); // mb's lanes
+                    var (a0, a1, a2, a3) = shared ? (weight, weight, weight, weight) : (x0, x1, x2, x3); // ma's lanes
+                    Pass(ref adjoint, ma, b0 * g0, b1 * g1, b2 * g2, b3 * g3, plan.FirstA[j]);
+                    Pass(ref adjoint, mb, a0 * g0, a1 * g1, a2 * g2, a3 * g3, plan.FirstB[j]);
+                    continue;
+                }
+
                 Pass(ref adjoint, ma, Load(ref value, uniforms, mb, 0) * g0, Load(ref value, uniforms, mb, 4) * g1, Load(ref value, uniforms, mb, 8) * g2, Load(ref value, uniforms, mb, 12) * g3, plan.FirstA[j]);
                 Pass(ref adjoint, mb, Load(ref value, uniforms, ma, 0) * g0, Load(ref value, uniforms, ma, 4) * g1, Load(ref value, uniforms, ma, 8) * g2, Load(ref value, uniforms, ma, 12) * g3, plan.FirstB[j]);
             }
