@@ -203,6 +203,35 @@ public sealed class BatchedFunctionTests
     }
 
     [Fact]
+    public void Many_threads_on_one_batched_function_get_the_same_bits_as_one()
+    {
+        var samples = Enumerable.Range(0, 3 * 300).Select(i => Math.Cos(i)).ToArray();
+        var (outputs, gradient) = (new double[300], new double[2]);
+        Neuron.ValueAndGrad([0.5, -1.0], samples, outputs, gradient);
+        var failures = 0;
+        Parallel.For(0, 64, _ =>
+        {
+            var (o, g) = (new double[300], new double[2]);
+            Neuron.ValueAndGrad([0.5, -1.0], samples, o, g);
+            if (!o.SequenceEqual(outputs) || !g.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(gradient.Select(BitConverter.DoubleToInt64Bits)))
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        Assert.Equal(0, failures);
+    }
+
+    [Fact]
+    public void A_custom_ops_error_in_a_chunk_on_the_thread_pool_comes_out_as_itself()
+    {
+        var picky = CustomOp.Unary("picky", x => x > 1e6 ? throw new InvalidOperationException($"picky refuses {x}") : x, _ => 1.0);
+        var batched = Compiler.Compile(x => picky.Apply(x[0] * x[1]), 2).Vmap(1);
+        var samples = Enumerable.Range(0, 5000).Select(i => i == 4321 ? 1e9 : i).Select(v => (double)v).ToArray();
+        var error = Assert.Throws<InvalidOperationException>(() => batched.ValueAndGrad([1.0], samples, new double[5000], new double[1]));
+        Assert.Equal("picky refuses 1000000000", error.Message);
+    }
+
+    [Fact]
     public void An_empty_batch_has_no_outputs_and_the_gradient_so_far_or_zero()
     {
         var gradient = new double[] { 7, 7 };
