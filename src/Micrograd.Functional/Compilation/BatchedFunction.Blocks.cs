@@ -47,10 +47,10 @@ public sealed partial class BatchedFunction
     private void RunBlocks(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Gradient gradient, Span<double> probes)
     {
         var plan = _plan;
-        var uniforms = Scratch(ref t_uniforms, plan.SharedCount + plan.Constants.Length);
-        var values = Scratch(ref t_values, plan.ValueCount);
-        var adjoints = gradient.Wanted ? Scratch(ref t_adjoints, plan.AdjointCount) : default;
-        var partials = gradient.Wanted ? Scratch(ref t_partials, 2 * plan.Tape.Length * BlockSize) : default;
+        var uniforms = CompiledFunction.Scratch(ref t_uniforms, plan.SharedCount + plan.Constants.Length);
+        var values = CompiledFunction.Scratch(ref t_values, plan.ValueCount);
+        var adjoints = gradient.Wanted ? CompiledFunction.Scratch(ref t_adjoints, plan.AdjointCount) : default;
+        var partials = gradient.Wanted ? CompiledFunction.Scratch(ref t_partials, 2 * plan.Tape.Length * BlockSize) : default;
         shared.CopyTo(uniforms);
         plan.Constants.CopyTo(uniforms[plan.SharedCount..]);
         if (gradient.Wanted)
@@ -62,6 +62,7 @@ public sealed partial class BatchedFunction
         }
 
         var width = plan.Width;
+        var probeCount = probes.IsEmpty ? 0 : plan.Probes.Length;
         var started = !gradient.SoFar.IsEmpty; // whether the shared gradients hold a first term yet
         for (var start = (outputs.Length - 1) / BlockSize * BlockSize; start >= 0 && outputs.Length > 0; start -= BlockSize)
         {
@@ -78,7 +79,7 @@ public sealed partial class BatchedFunction
             for (var lane = 0; lane < count; lane++)
             {
                 outputs[start + lane] = Get(values, uniforms, plan.Output, lane);
-                for (var p = 0; p < probes.Length / outputs.Length; p++)
+                for (var p = 0; p < probeCount; p++)
                 {
                     probes[(start + lane) * plan.Probes.Length + p] = Get(values, uniforms, plan.Probes[p], lane);
                 }
@@ -140,15 +141,5 @@ public sealed partial class BatchedFunction
 
             Unsafe.Add(ref sum, s) = total;
         }
-    }
-
-    private static Span<double> Scratch(ref double[]? buffer, int length)
-    {
-        if (buffer is null || buffer.Length < length)
-        {
-            buffer = new double[length];
-        }
-
-        return buffer.AsSpan(0, length);
     }
 }

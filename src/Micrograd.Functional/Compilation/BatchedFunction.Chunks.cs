@@ -21,7 +21,7 @@ public sealed partial class BatchedFunction
     private unsafe void RunChunks(ReadOnlySpan<double> shared, ReadOnlySpan<double> samples, Span<double> outputs, Gradient gradient, Span<double> probes)
     {
         var (count, chunks, width, probeCount, sharedCount) = (outputs.Length, (outputs.Length + ChunkSize - 1) / ChunkSize, SampleWidth, _plan.Probes.Length, SharedCount);
-        var sums = Scratch(ref t_chunkSums, gradient.Wanted ? chunks * sharedCount : 0);
+        var sums = CompiledFunction.Scratch(ref t_chunkSums, gradient.Wanted ? chunks * sharedCount : 0);
         fixed (double* pShared = shared, pSamples = samples, pOutputs = outputs, pSums = sums, pSampleGradients = gradient.Samples, pProbes = probes)
         {
             var (wanted, cotangent, perSample) = (gradient.Wanted, gradient.Cotangent, !gradient.Samples.IsEmpty);

@@ -183,7 +183,7 @@ public sealed partial class CompiledFunction
 
     /// <summary>A per-thread buffer of at least <paramref name="length"/>, replaced by one of that length when too short, and then reused.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Span<double> Scratch(ref double[]? buffer, int length)
+    internal static Span<double> Scratch(ref double[]? buffer, int length)
     {
         if (buffer is null || buffer.Length < length)
         {
