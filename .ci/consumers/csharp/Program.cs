@@ -43,4 +43,13 @@ Check("csharp: step 0 has the notebook's loss 0.8958441028683222 at 50% accuracy
 Check("csharp: step 19 has the notebook's loss 0.1845374874688392 at 93% accuracy",
     Near(0.1845374874688392, steps[19].Loss) && Math.Abs(steps[19].Accuracy - 0.93) < 1e-12, steps[19].ToString());
 
+// The README's Vmap example: a compiled ReLU neuron mapped over three samples, two weights shared. By hand:
+// outputs ReLU(0.5·1 − 2), ReLU(0.5·3 − 4), ReLU(0.5·5 + 6) = 0, 0, 8.5; only the third is past the kink, so ∂/∂w = (5, −6).
+var batched = Compiler.Compile(x => (x[0] * x[2] + x[1] * x[3]).Relu(), inputCount: 4).Vmap(sharedCount: 2);
+var outputs = new double[3];
+var gradient = new double[2];
+batched.ValueAndGrad([0.5, -1.0], [1, 2, 3, 4, 5, -6], outputs, gradient);
+var mapped = $"{string.Join(", ", outputs)}; {string.Join(", ", gradient)}";
+Check("csharp: Vmap maps a compiled neuron over a batch (0, 0, 8.5; 5, -6)", mapped == "0, 0, 8.5; 5, -6", mapped);
+
 return failures == 0 ? 0 : 1;
