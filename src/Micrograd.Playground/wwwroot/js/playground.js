@@ -1,0 +1,101 @@
+// The playground's JavaScript: drawing only. Every number is computed by the library in .NET.
+// - renderDot: Graphviz (viz-js, WebAssembly, served from wwwroot/lib/viz) turns the library's DOT text into SVG.
+// - highlight: marks drawn nodes by their DOT names (v0, v1, … and v0_op, …) for the backward stepper.
+// - drawHeatmap / drawCurves: canvas pictures for the training page.
+window.micrograd = (() => {
+  let vizPromise = null;
+  const viz = () => (vizPromise ??= Viz.instance());
+
+  async function renderDot(container, dot) {
+    if (!container) return "no container";
+    try {
+      const svg = (await viz()).renderSVGElement(dot);
+      svg.removeAttribute("width");
+      svg.removeAttribute("height");
+      svg.style.maxWidth = "100%";
+      container.replaceChildren(svg);
+      return "";
+    } catch (e) {
+      container.textContent = "Graphviz could not draw this graph: " + e;
+      return String(e);
+    }
+  }
+
+  function highlight(container, current, operands) {
+    if (!container) return;
+    for (const g of container.querySelectorAll("g.node, g.edge")) {
+      g.classList.remove("current", "operand");
+    }
+    const byTitle = new Map();
+    for (const g of container.querySelectorAll("g.node, g.edge")) {
+      const t = g.querySelector("title");
+      if (t) byTitle.set(t.textContent, g);
+    }
+    const mark = (name, cls) => byTitle.get(name)?.classList.add(cls);
+    if (current) {
+      mark(current, "current");
+      mark(current + "_op", "current");
+      mark(current + "_op->" + current, "current");
+    }
+    for (const o of operands ?? []) {
+      mark(o, "operand");
+      if (current) mark(o + "->" + current + "_op", "operand");
+    }
+  }
+
+  // values: rows × cols numbers (class scores); points: [x, y, label] triples; bounds: [xmin, xmax, ymin, ymax].
+  function drawHeatmap(canvas, cols, rows, values, points, bounds, classes) {
+    if (!canvas) return;
+    const ctx = canvas.getContext("2d");
+    const w = canvas.width, h = canvas.height;
+    const palette = [[31, 119, 180], [214, 39, 40], [44, 160, 44], [148, 103, 189], [255, 127, 14], [140, 86, 75]];
+    const cw = w / cols, ch = h / rows;
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const v = values[r * cols + c];
+        const k = classes <= 2 ? (v > 0 ? 1 : 0) : v;
+        const [R, G, B] = palette[k % palette.length];
+        ctx.fillStyle = `rgba(${R},${G},${B},0.35)`;
+        ctx.fillRect(c * cw, h - (r + 1) * ch, Math.ceil(cw), Math.ceil(ch));
+      }
+    }
+    const [x0, x1, y0, y1] = bounds;
+    for (let i = 0; i < points.length; i += 3) {
+      const px = (points[i] - x0) / (x1 - x0) * w, py = h - (points[i + 1] - y0) / (y1 - y0) * h;
+      const [R, G, B] = palette[points[i + 2] % palette.length];
+      ctx.beginPath();
+      ctx.arc(px, py, 4, 0, 2 * Math.PI);
+      ctx.fillStyle = `rgb(${R},${G},${B})`;
+      ctx.fill();
+      ctx.strokeStyle = "#222";
+      ctx.lineWidth = 0.7;
+      ctx.stroke();
+    }
+  }
+
+  // series: arrays of numbers drawn against their index; colors: one per series; max: the y range's top (bottom 0).
+  function drawCurves(canvas, series, colors, steps, max) {
+    if (!canvas) return;
+    const ctx = canvas.getContext("2d");
+    const w = canvas.width, h = canvas.height;
+    ctx.clearRect(0, 0, w, h);
+    ctx.strokeStyle = "#ccc";
+    ctx.strokeRect(0.5, 0.5, w - 1, h - 1);
+    series.forEach((ys, s) => {
+      ctx.beginPath();
+      ctx.strokeStyle = colors[s];
+      ctx.lineWidth = 1.5;
+      ys.forEach((y, i) => {
+        const px = steps <= 1 ? 0 : i / (steps - 1) * (w - 1);
+        const py = h - 1 - Math.min(Math.max(y / max, 0), 1) * (h - 2);
+        i === 0 ? ctx.moveTo(px, py) : ctx.lineTo(px, py);
+      });
+      ctx.stroke();
+    });
+  }
+
+  // Lets the browser paint between training steps (a timer, not a microtask, so the renderer runs).
+  const nextFrame = () => new Promise(resolve => setTimeout(resolve, 0));
+
+  return { renderDot, highlight, drawHeatmap, drawCurves, nextFrame, now: () => performance.now() };
+})();
