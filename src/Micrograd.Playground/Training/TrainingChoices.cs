@@ -45,7 +45,13 @@ public enum OptimizerKind
     Adam,
 }
 
-/// <summary>How the training loop gives the browser a turn between steps (so the page repaints and takes clicks).</summary>
+/// <summary>
+/// How the training loop gives the browser a turn between steps (so the page repaints and takes clicks). Measured in
+/// headless Chromium on a shared 2-core machine, micrograd's 100-step demo after a warm-up run, four runs each: wall time
+/// 437–768 ms with <see cref="Message"/>, 1,017–1,225 ms with <see cref="Timeout"/>, 1,086–1,401 ms with
+/// <see cref="Delay"/>, for 90–141 ms inside the library's steps; the page painted at 53–62 frames a second with each.
+/// The page uses <see cref="Message"/>.
+/// </summary>
 public enum RendererYield
 {
     /// <summary><c>await Task.Delay(1)</c>: a .NET timer, which the WebAssembly runtime runs on a browser timer.</summary>

@@ -40,6 +40,7 @@ public class TrainPageTests
     {
         using var ctx = new BunitContext();
         var cut = Render(ctx);
+        cut.Find("[data-testid=train-yield]").Change("delay"); // a real await: bUnit's loose JS interop returns at once
 
         cut.Find("[data-testid=train-start]").Click();
         cut.WaitForAssertion(() => Assert.NotEqual("", Hook(cut, "train-step")), Patience);

@@ -109,3 +109,10 @@ window.micrograd.yieldMessage = (() => {
   channel.port1.onmessage = () => waiting.shift()?.();
   return () => new Promise(resolve => { waiting.push(resolve); channel.port2.postMessage(0); });
 })();
+// drawBoundary: drawHeatmap on a cleared canvas (its cells are translucent, so redrawing over the last picture would
+// darken it step by step and hide the points).
+window.micrograd.drawBoundary = (canvas, ...args) => {
+  if (!canvas) return;
+  canvas.getContext("2d").clearRect(0, 0, canvas.width, canvas.height);
+  window.micrograd.drawHeatmap(canvas, ...args);
+};
