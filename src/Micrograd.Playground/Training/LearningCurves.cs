@@ -2,12 +2,13 @@ namespace Micrograd.Playground.Training;
 
 /// <summary>
 /// The loss and accuracy curves as the page's drawing function takes them: at most <see cref="MaxPoints"/> points a
-/// series (every k-th step on long runs, so a redraw each step stays cheap), on one scale from 0 to <see cref="Top"/>.
+/// series (every k-th step on long runs, so a redraw each step stays cheap), each on a scale from 0 to 1 so that both
+/// fill the canvas: the accuracy as a fraction, the loss divided by <see cref="Top"/>.
 /// </summary>
-/// <param name="Loss">The loss of every k-th step.</param>
+/// <param name="Loss">The loss of every k-th step divided by <see cref="Top"/>.</param>
 /// <param name="Accuracy">The accuracy (fraction) of the same steps.</param>
 /// <param name="Points">How many points the whole run will have, for the x axis.</param>
-/// <param name="Top">The y axis's top: the largest finite loss so far, at least 1 (accuracy's top).</param>
+/// <param name="Top">The loss axis's top: the largest finite loss so far (1 before the first step).</param>
 public sealed record LearningCurves(double[] Loss, double[] Accuracy, int Points, double Top)
 {
     /// <summary>The most points a series has.</summary>
@@ -19,8 +20,8 @@ public sealed record LearningCurves(double[] Loss, double[] Accuracy, int Points
     {
         ArgumentNullException.ThrowIfNull(session);
         var stride = (session.Plan.Options.Steps + MaxPoints - 1) / MaxPoints;
-        double[] Every(IReadOnlyList<double> xs) => [.. xs.Where((_, i) => i % stride == 0)];
-        var top = session.Losses.Where(double.IsFinite).DefaultIfEmpty(1).Max();
-        return new(Every(session.Losses), Every(session.Accuracies), (session.Plan.Options.Steps + stride - 1) / stride, Math.Max(top, 1));
+        double[] Every(IReadOnlyList<double> xs, double scale) => [.. xs.Where((_, i) => i % stride == 0).Select(x => x / scale)];
+        var top = session.Losses.Where(x => double.IsFinite(x) && x > 0).DefaultIfEmpty(1).Max();
+        return new(Every(session.Losses, top), Every(session.Accuracies, 1), (session.Plan.Options.Steps + stride - 1) / stride, top);
     }
 }
