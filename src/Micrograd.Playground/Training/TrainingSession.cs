@@ -161,6 +161,7 @@ public sealed class TrainingSession
     /// Steps while the run is running, calling <paramref name="afterStep"/> after each step and awaiting
     /// <paramref name="yieldToRenderer"/> between steps so that the page repaints and takes clicks (a pause, a reset).
     /// Returns when the run pauses or ends. A second call while a loop is under way returns at once (that loop goes on).
+    /// An exception from a step or from <paramref name="afterStep"/> leaves the run paused and propagates.
     /// </summary>
     /// <param name="yieldToRenderer">Gives the browser a turn, e.g. <c>() =&gt; Task.Delay(1)</c>.</param>
     /// <param name="afterStep">Shows the step (state, curves, heat map).</param>
@@ -186,6 +187,7 @@ public sealed class TrainingSession
         finally
         {
             looping = false;
+            Pause(); // when a step or the display threw: the run stops as paused instead of claiming to run
         }
     }
 

@@ -108,4 +108,39 @@ public class TrainPageTests
         var curves = ctx.JSInterop.Invocations.Where(i => i.Identifier == "micrograd.drawCurves").Last();
         Assert.All((double[][])curves.Arguments[1]!, series => Assert.Empty(series));
     }
+
+    [Fact]
+    public void Start_after_a_run_ends_trains_afresh_with_the_changed_controls()
+    {
+        using var ctx = new BunitContext();
+        var cut = Render(ctx);
+        cut.Find("[data-testid=train-steps]").Input("2");
+        cut.Find("[data-testid=train-start]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("done", Hook(cut, "train-status")), Patience);
+        Assert.Equal("1", Hook(cut, "train-step"));
+
+        cut.Find("[data-testid=train-steps]").Input("4");
+        cut.Find("[data-testid=train-start]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("done", Hook(cut, "train-status")), Patience);
+        Assert.Equal("3", Hook(cut, "train-step"));
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_while_training_pauses_the_run()
+    {
+        using var ctx = new BunitContext();
+        var cut = Render(ctx);
+        cut.Find("[data-testid=train-yield]").Change("delay");
+        cut.Find("[data-testid=train-steps]").Input("5000");
+        cut.Find("[data-testid=train-start]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("running", Hook(cut, "train-status")), Patience);
+
+        await ctx.DisposeComponentsAsync();
+        int Drawn() => ctx.JSInterop.Invocations.Count(i => i.Identifier == "micrograd.drawCurves");
+        var drawn = Drawn();
+        await Task.Delay(300);
+
+        Assert.InRange(Drawn(), drawn, drawn + 1); // at most the step under way finishes; no loop goes on
+    }
 }

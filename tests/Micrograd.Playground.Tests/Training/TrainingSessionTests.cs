@@ -139,4 +139,17 @@ public class TrainingSessionTests
         Assert.InRange(session.Timings.ComputeMs, 0.0, session.Timings.ElapsedMs);
         Assert.InRange(session.Timings.MedianStepMs, 0.0, session.Timings.ComputeMs);
     }
+
+    [Fact]
+    public async Task An_exception_while_showing_a_step_leaves_the_run_paused_and_reaches_the_caller()
+    {
+        var session = Session();
+        session.Start();
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => session.RunAsync(() => Task.CompletedTask, () => throw new InvalidOperationException("the canvas is gone")));
+
+        Assert.Equal("the canvas is gone", e.Message);
+        Assert.Equal(SessionStatus.Paused, session.Status);
+        Assert.Single(session.Losses);
+    }
 }
