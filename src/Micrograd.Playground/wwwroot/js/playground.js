@@ -99,3 +99,20 @@ window.micrograd = (() => {
 
   return { renderDot, highlight, drawHeatmap, drawCurves, nextFrame, now: () => performance.now() };
 })();
+
+// ---- Training page (Pages/Train.razor) ----
+// yieldMessage: gives the browser a turn between training steps through a MessageChannel message, a task like
+// setTimeout's but without the 4 ms clamp browsers put on nested timers.
+window.micrograd.yieldMessage = (() => {
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () => new Promise(resolve => { waiting.push(resolve); channel.port2.postMessage(0); });
+})();
+// drawBoundary: drawHeatmap on a cleared canvas (its cells are translucent, so redrawing over the last picture would
+// darken it step by step and hide the points).
+window.micrograd.drawBoundary = (canvas, ...args) => {
+  if (!canvas) return;
+  canvas.getContext("2d").clearRect(0, 0, canvas.width, canvas.height);
+  window.micrograd.drawHeatmap(canvas, ...args);
+};
