@@ -12,6 +12,7 @@ internal sealed class Parser
     private readonly IEnumerator<Token> tokens;
     private readonly Stack<Token> open = new(); // the unclosed parentheses, for "never closed" errors
     private int nesting;
+    private Token previous; // the last token read
     private List<Instruction> code = [];
 
     private Parser(IEnumerator<Token> tokens)
@@ -245,7 +246,7 @@ internal sealed class Parser
         inside();
         if (Peek.Kind != TokenKind.RightParen)
         {
-            throw Peek.Kind == TokenKind.End
+            throw Peek.Kind == TokenKind.End || Peek.Line > previous.Line // a new line where `)` should be: Python's reading
                 ? Error(paren, "`(` is never closed")
                 : Error(Peek, $"expected `)` or an operator, found {Peek.Describe()}");
         }
@@ -283,6 +284,7 @@ internal sealed class Parser
     private Token Next()
     {
         var token = Peek;
+        previous = token;
         if (token.Kind != TokenKind.End)
         {
             tokens.MoveNext();
