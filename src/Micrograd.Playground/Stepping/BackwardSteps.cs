@@ -35,10 +35,11 @@ public static class BackwardSteps
     public static IEnumerable<BackwardStep> Of(Value output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Walk(output, VisitOrder(output));
+        return Of(output, VisitOrder(output));
     }
 
-    private static IEnumerable<BackwardStep> Walk(Value output, IReadOnlyList<Value> order)
+    /// <summary>The steps from <paramref name="output"/> over its nodes already in <see cref="VisitOrder"/>.</summary>
+    internal static IEnumerable<BackwardStep> Of(Value output, IReadOnlyList<Value> order)
     {
         var grad = new Dictionary<Value, double> { [output] = 1.0 }; // ∂output/∂output = 1
         for (var index = 0; index < order.Count; index++)

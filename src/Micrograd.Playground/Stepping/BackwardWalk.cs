@@ -17,12 +17,15 @@ public sealed class BackwardWalk
     public BackwardWalk(Value output)
     {
         this.output = output ?? throw new ArgumentNullException(nameof(output));
-        Count = BackwardSteps.VisitOrder(output).Count;
-        steps = BackwardSteps.Of(output).GetEnumerator();
+        Order = BackwardSteps.VisitOrder(output);
+        steps = BackwardSteps.Of(output, Order).GetEnumerator();
     }
 
+    /// <summary>The graph's nodes in the order the steps visit them, newest first.</summary>
+    public IReadOnlyList<Value> Order { get; }
+
     /// <summary>The number of steps: one per node of the graph.</summary>
-    public int Count { get; }
+    public int Count => Order.Count;
 
     /// <summary>The number of steps taken so far.</summary>
     public int Taken { get; private set; }
@@ -67,7 +70,7 @@ public sealed class BackwardWalk
     public void Reset()
     {
         steps.Dispose();
-        steps = BackwardSteps.Of(output).GetEnumerator();
+        steps = BackwardSteps.Of(output, Order).GetEnumerator();
         accumulated.Clear();
         (Taken, Current) = (0, null);
     }

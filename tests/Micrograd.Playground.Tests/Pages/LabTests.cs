@@ -129,7 +129,7 @@ public sealed class LabTests
         using var _ = ctx;
         Evaluate(page, "a = Value(0.5)\nb = a" + string.Concat(Enumerable.Repeat(".tanh()", 400)));
 
-        Assert.Contains("The graph has 401 nodes; the drawing shows the 250 nearest the output", Hook(page, "graph-cut").TextContent, StringComparison.Ordinal);
+        Assert.Contains("The graph has 401 nodes; the drawing shows the 250 nearest the output (at most 250", Hook(page, "graph-cut").TextContent, StringComparison.Ordinal);
         Assert.Equal("250", Hook(page, "graph").GetAttribute("data-nodes"));
         Assert.Contains("Step 0 of 401", Hook(page, "step-info").TextContent, StringComparison.Ordinal);
     }
