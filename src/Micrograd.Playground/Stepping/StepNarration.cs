@@ -6,7 +6,7 @@ namespace Micrograd.Playground.Stepping;
 
 /// <summary>
 /// A step of the backward pass told in words for the lab's step panel: which node, the gradient it received, and the
-/// chain rule for each operand, "passes local × upstream = contribution".
+/// chain rule for each operand, "passes local × upstream = contribution" in numbers.
 /// </summary>
 /// <param name="labels">Variable names by node, as drawn.</param>
 public sealed class StepNarration(IReadOnlyDictionary<Value, string> labels)
@@ -24,13 +24,13 @@ public sealed class StepNarration(IReadOnlyDictionary<Value, string> labels)
         return labels.TryGetValue(node, out var label) ? $"{label} ({what}, {data})" : $"{what} ({data})";
     }
 
-    /// <summary>The heading line: <c>Step k of n: node …</c>.</summary>
+    /// <summary>The heading line: <c>Backward step k of n: node …</c>.</summary>
     /// <param name="step">The step.</param>
     /// <param name="count">The number of steps.</param>
     public string Heading(BackwardStep step, int count)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return $"Step {step.Index + 1} of {count}: node {Name(step.Node)}";
+        return $"Backward step {step.Index + 1} of {count}: node {Name(step.Node)}";
     }
 
     /// <summary>The lines after the heading: the upstream gradient, then what is passed to each operand, or why nothing is.</summary>
@@ -55,7 +55,7 @@ public sealed class StepNarration(IReadOnlyDictionary<Value, string> labels)
         }
 
         return [received, .. step.Shares.Select(share =>
-            $"To {Name(share.Operand)}: passes local {Format(share.Local)} × upstream {Format(upstream)} = {Format(share.Contribution)}; its gradient so far: {Format(share.Accumulated)}.")];
+            $"To {Name(share.Operand)}: passes {Format(share.Local)} × {Format(upstream)} = {Format(share.Contribution)} (local × upstream = contribution); its gradient so far: {Format(share.Accumulated)}.")];
     }
 
     /// <summary>A number as the page shows it: four decimals (<c>F4</c>), invariant culture.</summary>

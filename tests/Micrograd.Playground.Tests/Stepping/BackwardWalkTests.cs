@@ -76,10 +76,10 @@ public sealed class BackwardWalkTests
         var narration = new StepNarration(ran.Labels);
         var step = BackwardSteps.Of(ran.Output).First();
 
-        Assert.Equal("Step 1 of 3: node c (*, data -6.0000)", narration.Heading(step, 3));
+        Assert.Equal("Backward step 1 of 3: node c (*, data -6.0000)", narration.Heading(step, 3));
         var lines = narration.Lines(step);
         Assert.Contains("1.0000", lines[0], StringComparison.Ordinal);
-        Assert.Equal("To a (leaf, data 2.0000): passes local -3.0000 × upstream 1.0000 = -3.0000; its gradient so far: -3.0000.", lines[1]);
-        Assert.Equal("To b (leaf, data -3.0000): passes local 2.0000 × upstream 1.0000 = 2.0000; its gradient so far: 2.0000.", lines[2]);
+        Assert.Equal("To a (leaf, data 2.0000): passes -3.0000 × 1.0000 = -3.0000 (local × upstream = contribution); its gradient so far: -3.0000.", lines[1]);
+        Assert.Equal("To b (leaf, data -3.0000): passes 2.0000 × 1.0000 = 2.0000 (local × upstream = contribution); its gradient so far: 2.0000.", lines[2]);
     }
 }
