@@ -1,3 +1,5 @@
+using static Micrograd.Playground.Expressions.ExpressionException;
+
 namespace Micrograd.Playground.Expressions;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Micrograd.Playground.Expressions;
 /// and methods. Left-associative chains are loops; only nesting recurses, and nesting is bounded by
 /// <see cref="ExpressionLimits.MaxNesting"/>. Inside parentheses new lines are ignored, as in Python.
 /// </summary>
-internal sealed class Parser
+internal sealed partial class Parser
 {
     private readonly IEnumerator<Token> tokens;
     private readonly Stack<Token> open = new(); // the unclosed parentheses, for "never closed" errors
@@ -45,12 +47,12 @@ internal sealed class Parser
             statements.Add(Statement());
             if (Peek.Kind == TokenKind.RightParen)
             {
-                throw Error(Peek, "unmatched `)`: no `(` is open here");
+                throw At(Peek, "unmatched `)`: no `(` is open here");
             }
 
             if (Peek.Kind is not (TokenKind.Newline or TokenKind.Semicolon or TokenKind.End))
             {
-                throw Error(Peek, $"expected a new line or `;` after the statement, found {Peek.Describe()}");
+                throw At(Peek, $"expected a new line or `;` after the statement, found {Peek.Describe()}");
             }
         }
 
@@ -63,17 +65,18 @@ internal sealed class Parser
         var name = Next();
         if (name.Kind != TokenKind.Name)
         {
-            throw Error(name, $"a statement starts with a variable name (`name = expression` or `name.backward()`), found {name.Describe()}");
+            throw At(name, $"a statement starts with a variable name (`name = expression` or `name.backward()`), found {name.Describe()}");
         }
 
         if (name.Text is "from" or "import")
         {
-            throw Error(name, "imports are not needed: `Value` and the functions are built in; delete this line");
+            throw At(name, "imports are not needed: `Value` and the functions are built in; delete this line");
         }
 
-        if (name.Text == "print" && Peek.Kind == TokenKind.LeftParen)
+        if (Peek.Kind == TokenKind.LeftParen)
         {
-            throw Error(name, "`print(...)` is not supported: the page shows the output's value and every variable's gradient");
+            Call(name); // a call as a statement: report an unknown function (print) first, as the expression would
+            throw At(name, $"a call on its own does nothing: assign its result, e.g. `y = {name.Text}(...)`");
         }
 
         if (Peek.Kind == TokenKind.Dot)
@@ -82,7 +85,7 @@ internal sealed class Parser
             var method = Next();
             if (method.Kind != TokenKind.Name || method.Text != "backward")
             {
-                throw Error(method, $"a statement of its own can only be `{name.Text}.backward()`; to use {method.Describe()}, assign the result, e.g. `y = {name.Text}.relu()`");
+                throw At(method, $"a statement of its own can only be `{name.Text}.backward()`; to use {method.Describe()}, assign the result, e.g. `y = {name.Text}.relu()`");
             }
 
             Expect(TokenKind.LeftParen, "`(` after `backward`");
@@ -93,12 +96,12 @@ internal sealed class Parser
         var assign = Next();
         if (assign.Kind is not (TokenKind.Assign or TokenKind.PlusAssign or TokenKind.MinusAssign or TokenKind.StarAssign or TokenKind.SlashAssign))
         {
-            throw Error(assign, $"expected `=`, `+=`, `-=`, `*=` or `/=` after the name `{name.Text}`, found {assign.Describe()}");
+            throw At(assign, $"expected `=`, `+=`, `-=`, `*=` or `/=` after the name `{name.Text}`, found {assign.Describe()}");
         }
 
         if (Functions.Arity(name.Text) is not null)
         {
-            throw Error(name, $"`{name.Text}` is a function and cannot be assigned to");
+            throw At(name, $"`{name.Text}` is a function and cannot be assigned to");
         }
 
         code = [];
@@ -166,18 +169,16 @@ internal sealed class Parser
             var method = Next();
             if (method.Kind == TokenKind.Name && method.Text == "backward")
             {
-                throw Error(method, "`backward()` is a statement of its own, e.g. `g.backward()` on a line by itself");
+                throw At(method, "`backward()` is a statement of its own, e.g. `g.backward()` on a line by itself");
             }
 
             if (method.Kind != TokenKind.Name || !Functions.IsMethod(method.Text))
             {
-                throw Error(method, $"{method.Describe()} is not a method; the methods are {string.Join(", ", Functions.Unary.Select(f => f.Name + "()"))}");
+                throw At(method, $"{method.Describe()} is not a method; the methods are {string.Join(", ", Functions.Unary.Select(f => f.Name + "()"))}");
             }
 
-            var paren = Expect(TokenKind.LeftParen, $"`(` after the method `{method.Text}`");
-            open.Push(paren);
+            Expect(TokenKind.LeftParen, $"`(` after the method `{method.Text}`");
             Expect(TokenKind.RightParen, $"`)`: the method `{method.Text}()` takes no arguments");
-            open.Pop();
             Emit(InstructionKind.Call, method, name: method.Text, arguments: 1);
         }
     }
@@ -201,16 +202,16 @@ internal sealed class Parser
                 Nested(token, () => Parenthesized(token, Expression));
                 break;
             case TokenKind.RightParen:
-                throw Error(token, "unmatched `)`: no `(` is open here");
+                throw At(token, "unmatched `)`: no `(` is open here");
             default:
-                throw Error(token, $"expected a number, a name or `(`, found {token.Describe()}");
+                throw At(token, $"expected a number, a name or `(`, found {token.Describe()}");
         }
     }
 
     /// <summary>name ( expression { , expression } ): a known function with its number of arguments.</summary>
     private void Call(Token name)
     {
-        var arity = Functions.Arity(name.Text) ?? throw Error(name, name.Text == "print"
+        var arity = Functions.Arity(name.Text) ?? throw At(name, name.Text == "print"
             ? "`print(...)` is not supported: the page shows the output's value and every variable's gradient"
             : $"`{name.Text}` is not a function; the functions are {Functions.Known}");
         var paren = Next();
@@ -233,74 +234,9 @@ internal sealed class Parser
         }));
         if (count != arity)
         {
-            throw Error(name, $"`{name.Text}` takes {arity} argument{(arity == 1 ? "" : "s")}, got {count}");
+            throw At(name, $"`{name.Text}` takes {arity} argument{(arity == 1 ? "" : "s")}, got {count}");
         }
 
         Emit(InstructionKind.Call, name, name: name.Text, arguments: count);
     }
-
-    /// <summary>Reads the inside of parentheses (new lines ignored there) and the closing parenthesis.</summary>
-    private void Parenthesized(Token paren, Action inside)
-    {
-        open.Push(paren);
-        inside();
-        if (Peek.Kind != TokenKind.RightParen)
-        {
-            throw Peek.Kind == TokenKind.End || Peek.Line > previous.Line // a new line where `)` should be: Python's reading
-                ? Error(paren, "`(` is never closed")
-                : Error(Peek, $"expected `)` or an operator, found {Peek.Describe()}");
-        }
-
-        open.Pop();
-        Next();
-    }
-
-    /// <summary>Runs <paramref name="parse"/> one nesting level deeper, refusing to pass <see cref="ExpressionLimits.MaxNesting"/>.</summary>
-    private void Nested(Token at, Action parse)
-    {
-        if (++nesting > ExpressionLimits.MaxNesting)
-        {
-            throw Error(at, $"the expression nests deeper than {ExpressionLimits.MaxNesting} levels of parentheses, calls, unary minus and `**` (ExpressionLimits.MaxNesting)");
-        }
-
-        parse();
-        nesting--;
-    }
-
-    /// <summary>The next token, new lines skipped inside parentheses.</summary>
-    private Token Peek
-    {
-        get
-        {
-            while (open.Count > 0 && tokens.Current.Kind == TokenKind.Newline)
-            {
-                tokens.MoveNext();
-            }
-
-            return tokens.Current;
-        }
-    }
-
-    private Token Next()
-    {
-        var token = Peek;
-        previous = token;
-        if (token.Kind != TokenKind.End)
-        {
-            tokens.MoveNext();
-        }
-
-        return token;
-    }
-
-    private Token Expect(TokenKind kind, string what)
-    {
-        var token = Next();
-        return token.Kind == kind ? token : throw Error(token, $"expected {what}, found {token.Describe()}");
-    }
-
-    private void Emit(InstructionKind kind, Token at, double number = 0, string name = "", int arguments = 0) =>
-        code.Add(new Instruction(kind, at, number, name, arguments));
-
-    private static ExpressionException Error(Token at, string message) => ExpressionException.At(at, message);
 }
