@@ -203,6 +203,8 @@ internal sealed partial class Parser
                 break;
             case TokenKind.RightParen:
                 throw At(token, "unmatched `)`: no `(` is open here");
+            case TokenKind.End when open.Count > 0:
+                throw At(open.Peek(), "`(` is never closed");
             default:
                 throw At(token, $"expected a number, a name or `(`, found {token.Describe()}");
         }

@@ -19,6 +19,7 @@ public sealed class ErrorTests
     [InlineData("a = 2x", 1, 5, "`2x` is not a number")]
     [InlineData("a = (1 + 2\nb = 3", 1, 5, "`(` is never closed")]
     [InlineData("a = max(1,\n  2", 1, 8, "`(` is never closed")]
+    [InlineData("a = Value(1.0)\nb = a ** (2 +\n", 2, 10, "`(` is never closed")]
     [InlineData("a = 1 + 2)", 1, 10, "unmatched `)`")]
     [InlineData("a = )", 1, 5, "unmatched `)`")]
     [InlineData("a = (1 2)", 1, 8, "expected `)` or an operator, found `2`")]
