@@ -36,7 +36,7 @@ internal sealed class NodeCount
 
         if (seen.Count > ExpressionLimits.MaxNodes)
         {
-            throw ExpressionException.At(at, $"the graph has grown past {ExpressionLimits.MaxNodes:N0} nodes (ExpressionLimits.MaxNodes) here; the page stops the program rather than hang");
+            throw ExpressionException.At(at, $"the graph has grown past the limit of {ExpressionLimits.MaxNodes:N0} nodes (ExpressionLimits.MaxNodes) here; the page stops the program rather than hang");
         }
     }
 }

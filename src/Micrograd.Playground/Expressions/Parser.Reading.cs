@@ -26,7 +26,7 @@ internal sealed partial class Parser
     {
         if (++nesting > ExpressionLimits.MaxNesting)
         {
-            throw At(at, $"the expression nests deeper than {ExpressionLimits.MaxNesting} levels of parentheses, calls, unary minus and `**` (ExpressionLimits.MaxNesting)");
+            throw At(at, $"the expression nests deeper than {ExpressionLimits.MaxNesting} levels of parentheses, calls, unary minus and `**`, the limit (ExpressionLimits.MaxNesting)");
         }
 
         parse();

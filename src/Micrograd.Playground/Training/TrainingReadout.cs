@@ -4,7 +4,8 @@ namespace Micrograd.Playground.Training;
 
 /// <summary>
 /// The training page's hook texts, in the fixed formats a browser test reads: the step as micrograd prints it
-/// (<c>step 99</c>, 0-based), the loss round-trip (<c>R</c>), the accuracy as <c>{acc·100}%</c>, the times in milliseconds.
+/// (<c>step 99</c>, 0-based), the loss round-trip (<c>R</c>), the accuracy as a percentage to at most 4 decimals, the
+/// times in milliseconds.
 /// </summary>
 public static class TrainingReadout
 {
@@ -16,10 +17,13 @@ public static class TrainingReadout
     /// <param name="session">The run.</param>
     public static string Loss(TrainingSession session) => session.Last?.Loss.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>That step's accuracy as a percentage, <c>100%</c> or <c>98%</c>, or empty.</summary>
+    /// <summary>
+    /// That step's accuracy as a percentage to at most 4 decimals, <c>100%</c>, <c>57%</c> or <c>66.6667%</c>, or empty
+    /// (57 of 100 is 0.57, and 0.57·100 is 56.99999999999999 in doubles: rounding shows the number a reader expects).
+    /// </summary>
     /// <param name="session">The run.</param>
     public static string Accuracy(TrainingSession session) =>
-        session.Last is { } last ? FormattableString.Invariant($"{last.Accuracy * 100}%") : "";
+        session.Last is { } last ? (last.Accuracy * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%" : "";
 
     /// <summary>idle, running, paused, done, or the divergence message (it names the step).</summary>
     /// <param name="session">The run.</param>

@@ -9,11 +9,15 @@ window.micrograd = (() => {
   async function renderDot(container, dot) {
     if (!container) return "no container";
     try {
+      // A graph up to 2.5 times the box's width is scaled down to fit it; a wider one keeps Graphviz's own size,
+      // so its records stay legible, and the box scrolls (highlight() brings the stepper's node into view).
       const svg = (await viz()).renderSVGElement(dot);
-      svg.removeAttribute("width");
-      svg.removeAttribute("height");
-      svg.style.maxWidth = "100%";
       container.replaceChildren(svg);
+      const natural = svg.width.baseVal.value, room = container.clientWidth;
+      if (natural > room && natural <= 2.5 * room) {
+        svg.removeAttribute("height");
+        svg.setAttribute("width", "100%");
+      }
       return "";
     } catch (e) {
       container.textContent = "Graphviz could not draw this graph: " + e;
@@ -40,6 +44,13 @@ window.micrograd = (() => {
     for (const o of operands ?? []) {
       mark(o, "operand");
       if (current) mark(o + "->" + current + "_op", "operand");
+    }
+    // Centre the current node in the graph's scrolling box (not the page: the step panel stays where it is).
+    const node = current && byTitle.get(current);
+    if (node) {
+      const box = container.getBoundingClientRect(), at = node.getBoundingClientRect();
+      container.scrollLeft += (at.left + at.width / 2) - (box.left + box.width / 2);
+      container.scrollTop += (at.top + at.height / 2) - (box.top + box.height / 2);
     }
   }
 
