@@ -45,4 +45,13 @@ public sealed class Evaluation
 
     /// <summary>The number of distinct nodes the program built (at most <see cref="ExpressionLimits.MaxNodes"/>).</summary>
     public int NodeCount { get; }
+
+    /// <summary>The lines not run (imports and prints, as micrograd's README has), in order; empty when none.</summary>
+    public IReadOnlyList<SkippedLine> Skipped { get; private set; } = [];
+
+    internal Evaluation WithSkipped(IReadOnlyList<SkippedLine> skipped)
+    {
+        Skipped = skipped;
+        return this;
+    }
 }

@@ -40,8 +40,9 @@ public static class Expression
                     $"the program is {source.Length:N0} characters long; the limit is {ExpressionLimits.MaxSourceLength:N0} (ExpressionLimits.MaxSourceLength), passed here");
             }
 
-            var (statements, end) = Parser.Parse(Lexer.Tokenize(source));
-            return ExpressionResult.Of(Evaluator.Run(statements, end));
+            var (runnable, skipped) = SkippedLines.Blank(source);
+            var (statements, end) = Parser.Parse(Lexer.Tokenize(runnable));
+            return ExpressionResult.Of(Evaluator.Run(statements, end).WithSkipped(skipped));
         }
         catch (ExpressionException e)
         {

@@ -58,9 +58,14 @@ public sealed class StepNarration(IReadOnlyDictionary<Value, string> labels)
             $"To {Name(share.Operand)}: passes {Format(share.Local)} × {Format(upstream)} = {Format(share.Contribution)} (local × upstream = contribution); its gradient so far: {Format(share.Accumulated)}.")];
     }
 
-    /// <summary>A number as the page shows it: four decimals (<c>F4</c>), invariant culture.</summary>
+    /// <summary>
+    /// A number as the page shows it: four decimals (<c>F4</c>, micrograd's README prints <c>{g.data:.4f}</c>), invariant
+    /// culture; from 10¹² up in magnitude, scientific with four decimals (<c>1.0000E+308</c>), so a huge value stays one
+    /// short word instead of 300 digits.
+    /// </summary>
     /// <param name="x">The number.</param>
-    public static string Format(double x) => x.ToString("F4", CultureInfo.InvariantCulture);
+    public static string Format(double x) =>
+        x.ToString(Math.Abs(x) >= 1e12 && double.IsFinite(x) ? "0.0000E+0" : "F4", CultureInfo.InvariantCulture);
 
     /// <summary>A number in full, shortest round-trip form, for a title attribute.</summary>
     /// <param name="x">The number.</param>

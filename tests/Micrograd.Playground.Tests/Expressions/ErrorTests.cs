@@ -38,9 +38,9 @@ public sealed class ErrorTests
     [InlineData("a < 3", 1, 3, "unexpected character `<`")]
     [InlineData("a b", 1, 3, "expected `=`, `+=`, `-=`, `*=` or `/=` after the name `a`, found `b`")]
     [InlineData("3 = a", 1, 1, "a statement starts with a variable name")]
-    [InlineData("a = 1\nprint(a)", 2, 1, "`print(...)` is not supported")]
+    [InlineData("a = 1; print(a)", 1, 8, "`print(...)` is not supported")]
     [InlineData("a = Value(1.0)\nrelu(a)", 2, 1, "a call on its own does nothing: assign its result, e.g. `y = relu(...)`")]
-    [InlineData("import math", 1, 1, "imports are not needed")]
+    [InlineData("a = 1; import math", 1, 8, "imports are not needed")]
     [InlineData("\n\n  # nothing here", 3, 17, "the program has no output")]
     [InlineData("", 1, 1, "the program has no output")]
     public void A_mistake_is_reported_at_its_line_and_column(string source, int line, int column, string message)

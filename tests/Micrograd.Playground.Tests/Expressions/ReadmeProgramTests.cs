@@ -86,17 +86,22 @@ public sealed class ReadmeProgramTests
     }
 
     [Fact]
-    public void The_README_programs_backward_line_names_the_output_and_its_import_and_print_lines_are_explained()
+    public void The_README_block_as_published_runs_with_its_import_and_print_lines_skipped_and_listed()
     {
-        var import = Expression.Run("from micrograd.engine import Value\n" + Lab.ReadmeProgram).Error!;
-        Assert.Equal((1, 1), (import.Line, import.Column));
-        Assert.Contains("import", import.Message, StringComparison.Ordinal);
-
-        var ran = Run(Lab.ReadmeProgram + "\ng.backward()\nh = g * 2\n");
+        const string published = "from micrograd.engine import Value\n\n" + Lab.ReadmeProgram + "\nprint(f'{g.data:.4f}') # prints 24.7041\ng.backward()\nprint(f'{a.grad:.4f}') # prints 138.8338\nprint(f'{b.grad:.4f}') # prints 645.5773\n";
+        var ran = Run(published);
         Assert.Equal(24.70408163265306, ran.Output.Data);
-        var print = Expression.Run(Lab.ReadmeProgram + "\nprint(f'{g.data:.4f}') # prints 24.7041\n").Error!;
-        Assert.Equal((13, 1), (print.Line, print.Column));
-        Assert.Contains("print", print.Message, StringComparison.Ordinal);
+        Assert.Equal([1, 15, 17, 18], ran.Skipped.Select(s => s.Line));
+        Assert.Contains("import", ran.Skipped[0].Reason, StringComparison.Ordinal);
+        Assert.All(ran.Skipped.Skip(1), s => Assert.Contains("print", s.Reason, StringComparison.Ordinal));
+
+        var named = Run(Lab.ReadmeProgram + "\ng.backward()\nh = g * 2\n");
+        Assert.Equal(24.70408163265306, named.Output.Data); // backward() names the output, later lines notwithstanding
+        Assert.Empty(named.Skipped);
+
+        var inline = Expression.Run(Lab.ReadmeProgram + "\nh = g; print(g)\n").Error!; // only a whole line is skipped
+        Assert.Equal((13, 8), (inline.Line, inline.Column));
+        Assert.Contains("print", inline.Message, StringComparison.Ordinal);
     }
 
     [Fact]

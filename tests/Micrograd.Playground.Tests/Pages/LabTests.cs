@@ -15,9 +15,11 @@ public sealed class LabTests
 
     private static IElement Hook(IRenderedComponent<Lab> page, string id) => page.Find($"[data-testid={id}]");
 
+    /// <summary>Types <paramref name="source"/> (an input event, then the change event leaving the box fires) and presses Evaluate.</summary>
     private static void Evaluate(IRenderedComponent<Lab> page, string source)
     {
         Hook(page, "expression").Input(source);
+        Hook(page, "expression").Change(source);
         Hook(page, "evaluate").Click();
     }
 
@@ -132,5 +134,52 @@ public sealed class LabTests
         Assert.Contains("The graph has 401 nodes; the drawing shows the 250 nearest the output (at most 250", Hook(page, "graph-cut").TextContent, StringComparison.Ordinal);
         Assert.Equal("250", Hook(page, "graph").GetAttribute("data-nodes"));
         Assert.Contains("step 0 of 401", Hook(page, "step-info").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_the_program_takes_the_old_results_away_until_it_is_evaluated()
+    {
+        var (ctx, page) = Render();
+        using var _ = ctx;
+        Assert.Equal("24.7041", Hook(page, "output-value").TextContent);
+
+        Hook(page, "expression").Input("a = Value(5.0)\nb = a * a");
+        Assert.Empty(page.FindAll("[data-testid=output-value]"));
+        Assert.Empty(page.FindAll("[data-testid=step-backward]"));
+        Assert.Empty(page.FindAll("[data-testid=gradient-a]"));
+        Assert.Contains("press Evaluate", Hook(page, "expression-changed").TextContent, StringComparison.Ordinal);
+
+        Hook(page, "expression").Change("a = Value(5.0)\nb = a * a");
+        Hook(page, "evaluate").Click();
+        Assert.Equal("25.0000", Hook(page, "output-value").TextContent);
+        Assert.Equal("10.0000", Hook(page, "gradient-a").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=expression-changed]"));
+    }
+
+    [Fact]
+    public void Micrograds_README_block_as_published_runs_and_the_page_says_which_lines_it_skipped()
+    {
+        var (ctx, page) = Render();
+        using var _ = ctx;
+        Evaluate(page, "from micrograd.engine import Value\n\n" + Lab.ReadmeProgram + "\nprint(f'{g.data:.4f}') # prints 24.7041\ng.backward()\nprint(f'{a.grad:.4f}') # prints 138.8338\nprint(f'{b.grad:.4f}') # prints 645.5773\n");
+
+        Assert.Equal("24.7041", Hook(page, "output-value").TextContent);
+        Assert.Equal("138.8338", Hook(page, "gradient-a").TextContent);
+        Assert.Equal("645.5773", Hook(page, "gradient-b").TextContent);
+        var skipped = Hook(page, "expression-skipped").TextContent;
+        Assert.Contains("line 1, an import", skipped, StringComparison.Ordinal);
+        Assert.Contains("line 15, a print", skipped, StringComparison.Ordinal);
+        Assert.Contains("line 18, a print", skipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_huge_value_is_shown_in_scientific_notation_not_three_hundred_digits()
+    {
+        var (ctx, page) = Render();
+        using var _ = ctx;
+        Evaluate(page, "a = Value(1e300)\nb = a * 1e8");
+        Assert.Equal("1.0000E+308", Hook(page, "output-value").TextContent);
+        Assert.Equal("1E+308", Hook(page, "output-value").GetAttribute("title"));
+        Assert.Equal("100000000.0000", Hook(page, "gradient-a").TextContent); // below 10¹²: still F4
     }
 }
