@@ -78,16 +78,18 @@ internal static class MlpGraph
             graph.Node.Add(Node("Softmax", "softmax", [OnnxExport.OutputName], [OnnxExport.ProbabilitiesName], Int("axis", 1)));
         }
 
+        // The digest goes last: protobuf writes fields in order, so a file cut anywhere loses it, and the importer refuses that.
         var metadata = new List<KeyValuePair<string, string>>
         {
             new(OnnxExport.ArchitectureKey, string.Join("-", model.Shape)),
             new(OnnxExport.ActivationsKey, string.Join(",", model.Layers.Select(l => NameOf(l.Activation)))),
-            new(OnnxExport.ParametersDigestKey, ParameterDigest.Of(model.ParameterValues().AsSpan(), asFloat)),
         };
         if (options.TrainingSummary is { } summary)
         {
             metadata.Add(new(OnnxExport.TrainingKey, summary));
         }
+
+        metadata.Add(new(OnnxExport.ParametersDigestKey, ParameterDigest.Of(model.ParameterValues().AsSpan(), asFloat)));
 
         return FinSucc(Model(graph, metadata));
     }

@@ -222,6 +222,12 @@ internal static class MlpGraphReader
             metadata[entry.Key] = entry.Value;
         }
 
+        if (model.ProducerName == OnnxExport.ProducerName
+            && new[] { OnnxExport.ArchitectureKey, OnnxExport.ActivationsKey, OnnxExport.ParametersDigestKey }.FirstOrDefault(k => !metadata.ContainsKey(k)) is { } missing)
+        {
+            throw Foreign($"a file written by {OnnxExport.ProducerName} carries {missing} in its metadata, and this one does not; the file is truncated or corrupted");
+        }
+
         Agree(OnnxExport.ArchitectureKey, string.Join("-", built.Shape));
         Agree(OnnxExport.ActivationsKey, string.Join(",", built.Layers.Select(l => MlpGraph.NameOf(l.Activation))));
         if (metadata.TryGetValue(OnnxExport.ParametersDigestKey, out var digest) && digest != ParameterDigest.Of(CollectionsMarshal.AsSpan(values), asFloat))
