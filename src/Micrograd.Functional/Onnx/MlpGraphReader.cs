@@ -108,7 +108,7 @@ internal static class MlpGraphReader
         var type = (DataType)tensor.ElemType;
         if (type is not (DataType.Double or DataType.Float))
         {
-            throw Foreign($"the input's element type is {type}; a model reads DOUBLE or FLOAT");
+            throw Foreign($"the input's element type is {Name(type)}; a model reads DOUBLE or FLOAT");
         }
 
         var dims = tensor.Shape?.Dim;
@@ -157,7 +157,7 @@ internal static class MlpGraphReader
     {
         var tensor = initializers.GetValueOrDefault(name) ?? throw Foreign($"layer {layer}'s {what} \"{Quote(name)}\" is not an initializer in the file");
         return (DataType)tensor.DataType == type ? tensor
-            : throw Foreign($"layer {layer}'s {what} holds {(DataType)tensor.DataType}, not {type} as the input does");
+            : throw Foreign($"layer {layer}'s {what} holds {Name((DataType)tensor.DataType)}, not {Name(type)} as the input does");
     }
 
     /// <summary>The tensor's <paramref name="count"/> numbers, from <c>raw_data</c> (little-endian) or the typed field, whichever holds them.</summary>
@@ -208,7 +208,7 @@ internal static class MlpGraphReader
             var tensor = output.Type?.TensorType;
             if (tensor is null || (DataType)tensor.ElemType != type || tensor.Shape?.Dim is not { Count: 2 } dims || dims[1].DimValue != width)
             {
-                throw Foreign($"the output \"{Quote(output.Name)}\" is not a [N, {width}] tensor of {type}");
+                throw Foreign($"the output \"{Quote(output.Name)}\" is not a [N, {width}] tensor of {Name(type)}");
             }
         }
     }
@@ -243,6 +243,9 @@ internal static class MlpGraphReader
             }
         }
     }
+
+    /// <summary>An element type as ONNX spells it, e.g. DOUBLE.</summary>
+    private static string Name(DataType type) => type.ToString().ToUpperInvariant();
 
     private static string Quote(string? text) => UntrustedText.Bounded(text, 80);
 
