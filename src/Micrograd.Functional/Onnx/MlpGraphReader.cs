@@ -62,7 +62,7 @@ internal static class MlpGraphReader
                 throw Foreign($"layer {layers.Count}'s bias has shape [{string.Join(", ", b.Dims)}]; expected [{outputs}]");
             }
 
-            var weights = Numbers(w, outputs * width, layers.Count, "weight");
+            var weights = Numbers(w, (long)outputs * width, layers.Count, "weight");
             var biases = Numbers(b, outputs, layers.Count, "bias");
             h = gemm.Output[0];
             var activation = Activation.Linear;

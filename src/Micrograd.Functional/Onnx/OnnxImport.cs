@@ -62,5 +62,10 @@ public static class OnnxImport
         {
             return FinFail<Mlp>(Error.New($"{source}: {e.Message}"));
         }
+        catch (ArgumentException e)
+        {
+            // The reader checks every shape before building; this is the model's own constructor refusing what slipped through.
+            return FinFail<Mlp>(Error.New($"{source}: not a model of the shape this library exports: {e.Message}"));
+        }
     }
 }
