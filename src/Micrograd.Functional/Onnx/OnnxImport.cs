@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using LanguageExt;
 using LanguageExt.Common;
+using Micrograd.Functional.Files;
 using Micrograd.Functional.Nn;
 using Onnx;
 using static LanguageExt.Prelude;
@@ -51,7 +52,7 @@ public static class OnnxImport
         }
         catch (InvalidProtocolBufferException e)
         {
-            return FinFail<Mlp>(Error.New($"{source}: not an ONNX file, or a truncated or corrupted one (the protobuf does not parse: {e.Message})"));
+            return FinFail<Mlp>(Error.New($"{source}: not an ONNX file, or a truncated or corrupted one (the protobuf does not parse: {UntrustedText.Bounded(e.Message, 120)})"));
         }
 
         try
