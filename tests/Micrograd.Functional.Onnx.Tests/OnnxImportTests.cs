@@ -14,7 +14,10 @@ public class OnnxImportTests
 {
     private static readonly Mlp Small = Mlp.Create(2, [3, 2], seed: 5, hidden: Activation.Tanh);
 
-    /// <summary>Random shapes, activations and parameters, with the awkward doubles among them (±0, subnormals, huge, tiny).</summary>
+    /// <summary>
+    /// Random shapes, activations and parameters, with the awkward doubles among them (±0, subnormals, huge, tiny, and
+    /// NaN and ±∞, which ONNX holds as they are, unlike JSON).
+    /// </summary>
     public static Arbitrary<Mlp> Models() => Arb.From(
         from inputs in Gen.Choose(1, 4)
         from sizes in Gen.ListOf(Gen.Choose(1, 5)).Where(l => l.Count is >= 1 and <= 4).Select(l => l.ToArray())
@@ -22,7 +25,7 @@ public class OnnxImportTests
         from last in Gen.Elements(Enum.GetValues<Activation>())
         from weights in Gen.ArrayOf(Gen.OneOf(
             Gen.Choose(-1_000_000, 1_000_000).Select(i => i / 1e6),
-            Gen.Elements(0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-310, 1e300, -1e300, 0.1, 1.0 / 3)))
+            Gen.Elements(0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-310, 1e300, -1e300, 0.1, 1.0 / 3, double.NaN, double.PositiveInfinity, double.NegativeInfinity)))
         let template = Mlp.Create(inputs, sizes, () => 0.0, hidden, last)
         select template.WithParameters([.. Enumerable.Range(0, template.Parameters.Length).Select(i => weights.Length == 0 ? 0.5 : weights[i % weights.Length] * (1 + i))]));
 

@@ -19,6 +19,8 @@ namespace Micrograd.Functional.Onnx;
 /// <see cref="OutputName"/> <c>[N, outputs]</c>; N is the symbolic batch dimension <see cref="BatchDimension"/>.
 /// <c>Gemm</c> sums a neuron's products in its own order (blocked, vectorised), not micrograd's bias-first left to
 /// right, so a runtime's outputs agree with <see cref="Mlp.Evaluate"/> to rounding (about 1e-15 relative), not bit for bit.
+/// The parameters are stored exactly as they are (little-endian <c>raw_data</c>), NaN and ±∞ included, unlike
+/// <see cref="ModelFile"/>'s JSON: <see cref="OnnxImport.LoadMlp"/> gives back every bit.
 /// </para>
 /// <para>
 /// <b>Metadata</b> (<c>metadata_props</c>): <see cref="ArchitectureKey"/> (e.g. <c>2-16-16-1</c>),
