@@ -3,7 +3,7 @@
 # any finding: a crash (an exception escaping the reader, or a failure that does not name the file, see
 # Micrograd.Functional.Fuzz/Targets.cs), or a hang (one input taking longer than FUZZ_TIMEOUT_MS, 10 s by default).
 #
-#   fuzz/run.sh TARGET SECONDS      TARGET: csv (Csv.Load) or model (ModelFile.Load)
+#   fuzz/run.sh TARGET SECONDS      TARGET: csv (Csv.Load), model (ModelFile.Load) or onnx (OnnxImport.LoadMlp)
 #
 # It publishes fuzz/Micrograd.Functional.Fuzz into the output folder, instruments that copy of
 # Micrograd.Functional.dll with SharpFuzz's `sharpfuzz` tool (the build output under src/ is never touched), and
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: fuzz/run.sh csv|model SECONDS" >&2; exit 2; }
+usage() { echo "usage: fuzz/run.sh csv|model|onnx SECONDS" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 target=$1 seconds=$2
 [ -d "fuzz/corpus/$target" ] || usage

@@ -1,6 +1,7 @@
 using LanguageExt.Common;
 using Micrograd.Functional.Data;
 using Micrograd.Functional.Nn;
+using Micrograd.Functional.Onnx;
 
 namespace Micrograd.Functional.Fuzz;
 
@@ -17,6 +18,7 @@ internal static class Targets
     {
         ["csv"] = input => Check(input, ".csv", path => Csv.Load(path).Match(_ => (Error?)null, e => e)),
         ["model"] = input => Check(input, ".json", path => ModelFile.Load(path).Match(_ => (Error?)null, e => e)),
+        ["onnx"] = input => Check(input, ".onnx", path => OnnxImport.LoadMlp(path).Match(_ => (Error?)null, e => e)),
     };
 
     /// <summary>Set to 1 to also require bounded messages without control characters (issue 12's promise).</summary>

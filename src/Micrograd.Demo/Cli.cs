@@ -89,7 +89,7 @@ public static class Cli
         var options = new TrainOptions();
         var root = new Command("micrograd",
             "micrograd's demo.ipynb in C#: train a small MLP to classify 2-D points and write artifacts/DATASET/" +
-            "{decision-boundary.png, training.png, summary.json, model.json}. With no options it reproduces micrograd's " +
+            "{decision-boundary.png, training.png, summary.json, model.json} (and model.onnx with --onnx). With no options it reproduces micrograd's " +
             "run: two moons (100 points, noise 0.1, seed 1337), MLP 2-16-16-1 with ReLU, hinge loss + 1e-4 L2, " +
             "SGD with learning rate 1.0 - 0.9*k/100, 100 full-batch steps. --dataset blobs --classes K trains K classes " +
             "(one output per class, softmax cross-entropy).");

@@ -4,6 +4,7 @@ using LanguageExt.Common;
 using Micrograd.Demo.Settings;
 using Micrograd.Functional.Data;
 using Micrograd.Functional.Nn;
+using Micrograd.Functional.Onnx;
 using static LanguageExt.Prelude;
 
 namespace Micrograd.Demo.Artifacts;
@@ -14,12 +15,15 @@ public static class ArtifactWriter
     /// <summary>The trained model's file name.</summary>
     public const string ModelName = "model.json";
 
+    /// <summary>The trained model's ONNX file's name (with <c>--onnx</c>).</summary>
+    public const string OnnxName = "model.onnx";
+
     /// <summary>The names of every file the demo may write into the output folder.</summary>
-    public static readonly IReadOnlyCollection<string> Names = [DecisionBoundaryPlot.Name, TrainingPlot.Name, SummaryFile.Name, ModelName];
+    public static readonly IReadOnlyCollection<string> Names = [DecisionBoundaryPlot.Name, TrainingPlot.Name, SummaryFile.Name, ModelName, OnnxName];
 
     /// <summary>
     /// Writes <c>decision-boundary.png</c> (only for two features), <c>training.png</c>, <c>summary.json</c> and
-    /// <c>model.json</c> into <paramref name="folder"/>, which must exist (the staging folder of <see cref="OutputFolder"/>).
+    /// <c>model.json</c> (and <c>model.onnx</c> with <c>--onnx</c>) into <paramref name="folder"/>, which must exist (the staging folder of <see cref="OutputFolder"/>).
     /// </summary>
     /// <param name="folder">The output folder.</param>
     /// <param name="settings">The run's settings.</param>
@@ -42,6 +46,15 @@ public static class ArtifactWriter
         files.Add((TrainingPlot.Name, path => AtomicFile.Write(path, TrainingPlot.Render(history, $"{what}, {settings.Loss.Name} loss, {settings.Optimizer.Name}"))));
         files.Add((SummaryFile.Name, path => AtomicFile.Write(path, SummaryFile.ToJson(settings, data, history))));
         files.Add((ModelName, path => ModelFile.Save(model, path)));
+        if (settings.Onnx)
+        {
+            var options = new OnnxExportOptions
+            {
+                SoftmaxOutput = model.Outputs > 1,
+                TrainingSummary = FormattableString.Invariant($"{data.Name}, {settings.Loss.Name} loss, {settings.Optimizer.Name}, {history.StepCount} steps, accuracy {100 * history.AccuracyOn(data):0.#}%"),
+            };
+            files.Add((OnnxName, path => OnnxExport.Save(model, path, options).IfFail(error => throw new IOException(error.Message))));
+        }
 
         foreach (var (name, write) in files)
         {

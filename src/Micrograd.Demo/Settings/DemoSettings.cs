@@ -17,6 +17,7 @@ namespace Micrograd.Demo.Settings;
 /// <param name="Engine">How each step differentiates: the compiled tape or the rebuilt graph.</param>
 /// <param name="Classes">The number of classes asked for with <c>--classes</c> (blobs only), or null for the data's own.</param>
 /// <param name="MemoryBudget">The <c>--memory-budget</c> size in bytes and its text, or null to take <see cref="Settings.MemoryBudget.Variable"/> or the default.</param>
+/// <param name="Onnx">True with <c>--onnx</c>: the set also holds <c>model.onnx</c>.</param>
 public sealed record DemoSettings(
     DatasetChoice Dataset,
     int Steps,
@@ -30,7 +31,8 @@ public sealed record DemoSettings(
     string? Out,
     TrainingEngine Engine = TrainingEngine.Compiled,
     int? Classes = null,
-    Parsed<long>? MemoryBudget = null)
+    Parsed<long>? MemoryBudget = null,
+    bool Onnx = false)
 {
     /// <summary>The strength of the L2 penalty α·Σp² added to the loss: micrograd's 1e-4.</summary>
     public const double L2 = 1e-4;

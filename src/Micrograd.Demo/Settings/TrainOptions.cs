@@ -64,12 +64,17 @@ public sealed class TrainOptions
         $"The most memory the run may plan to use, {MemoryBudget.Forms}; a run estimated above it is refused before training (exit 3). " +
         $"Default: ${MemoryBudget.Variable}, else 3/4 of the memory available to the process.");
 
+    private readonly Option<bool> _onnx = new("--onnx")
+    {
+        Description = "Also write model.onnx: the trained model as an ONNX graph (doubles; with softmax probabilities above 2 classes), for ONNX Runtime and other tensor runtimes.",
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     /// <param name="command">The command that trains.</param>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { _dataset, _classes, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _engine, _memoryBudget, _out })
+        foreach (var option in new Option[] { _dataset, _classes, _steps, _seed, _hidden, _activation, _loss, _optimizer, _lr, _batchSize, _engine, _memoryBudget, _out, _onnx })
         {
             command.Options.Add(option);
         }
@@ -95,7 +100,8 @@ public sealed class TrainOptions
             parse.GetValue(_out)?.Value,
             parse.GetValue(_engine)!.Value,
             classes,
-            parse.GetValue(_memoryBudget));
+            parse.GetValue(_memoryBudget),
+            parse.GetValue(_onnx));
     }
 
     /// <summary>
