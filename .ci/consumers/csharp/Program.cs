@@ -52,4 +52,15 @@ batched.ValueAndGrad([0.5, -1.0], [1, 2, 3, 4, 5, -6], outputs, gradient);
 var mapped = $"{string.Join(", ", outputs)}; {string.Join(", ", gradient)}";
 Check("csharp: Vmap maps a compiled neuron over a batch (0, 0, 8.5; 5, -6)", mapped == "0, 0, 8.5; 5, -6", mapped);
 
+// ONNX export from the packed library (its OnnxSharp and Google.Protobuf dependencies restored from the feed and
+// nuget.org as a user's would be): the 20-step model written and read back, every parameter bit for bit.
+var onnxPath = Path.Combine(Path.GetTempPath(), $"consumer-{Environment.ProcessId}.onnx");
+var saved = Micrograd.Functional.Onnx.OnnxExport.Save(steps[^1].Model, onnxPath);
+var loaded = saved.Bind(_ => Micrograd.Functional.Onnx.OnnxImport.LoadMlp(onnxPath));
+var roundTrip = loaded.Match(
+    back => back.ParameterValues().SequenceEqual(steps[^1].Model.ParameterValues()) ? "exact" : "parameters differ",
+    error => error.Message);
+File.Delete(onnxPath);
+Check("csharp: OnnxExport.Save then OnnxImport.LoadMlp gives back the trained model bit for bit", roundTrip == "exact", roundTrip);
+
 return failures == 0 ? 0 : 1;
