@@ -76,7 +76,7 @@ public class TrainingSettingsEntryTests
     {
         var settings = new TrainingSettings { Samples = 1000, Hidden = "64, 64, 64, 64" };
         Assert.Equal(
-            "The model MLP(2, [64, 64, 64, 64, 1]) has 12,737 parameters; the limit here is 5,000 (the first step compiles a tape that grows with them and the page cannot repaint meanwhile): choose fewer or narrower hidden layers.",
+            "The model MLP(2, [64, 64, 64, 64, 1]) has 12,737 parameters; the limit here is 5,000 (a step runs in one stretch that grows with them, and the page cannot repaint meanwhile): choose fewer or narrower hidden layers.",
             settings.Problem);
     }
 
