@@ -34,7 +34,7 @@ public static class HiddenSizes
         var parts = trimmed.Split(',');
         if (parts.Length > MaxLayers)
         {
-            return (null, $"Hidden sizes \"{Shown(trimmed)}\" give {parts.Length} layers; at most {MaxLayers} train at a watchable speed here.");
+            return (null, $"Hidden sizes \"{NumberText.Shown(trimmed)}\" give {parts.Length} layers; at most {MaxLayers} train at a watchable speed here.");
         }
 
         var sizes = new int[parts.Length];
@@ -43,7 +43,7 @@ public static class HiddenSizes
             var part = parts[i].Trim();
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var width))
             {
-                return (null, $"Hidden sizes: layer {i + 1}, \"{Shown(part)}\", is not a whole number; {Example}.");
+                return (null, $"Hidden sizes: layer {i + 1}, \"{NumberText.Shown(part)}\", is not a whole number; {Example}.");
             }
 
             if (width is < 1 or > MaxWidth)
@@ -56,7 +56,4 @@ public static class HiddenSizes
 
         return (sizes, null);
     }
-
-    /// <summary>The user's text cut to 40 characters, so that a pasted page cannot flood the message.</summary>
-    private static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -143,4 +143,102 @@ public class TrainPageTests
 
         Assert.InRange(Drawn(), drawn, drawn + 1); // at most the step under way finishes; no loop goes on
     }
+
+    [Fact]
+    public void A_learning_rate_of_1e308_is_used_as_typed_and_the_run_diverges_with_the_message()
+    {
+        using var ctx = new BunitContext();
+        var cut = Render(ctx);
+
+        cut.Find("[data-testid=train-lr]").Input("1e308");
+        Assert.Empty(cut.FindAll("[data-testid=train-error]"));
+        cut.Find("[data-testid=train-start]").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Training diverged at step ", Hook(cut, "train-status"), StringComparison.Ordinal), Patience);
+        Assert.Equal("1e308", cut.Find("[data-testid=train-lr]").GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("train-steps", "1.5", "Steps: \"1.5\" is not a whole number.")]
+    [InlineData("train-seed", "99999999999999999999", "Data seed: \"99999999999999999999\" is out of range")]
+    [InlineData("train-lr", "1e", "Learning rate: \"1e\" is not a number")]
+    [InlineData("train-samples", "", "Samples: the box is empty; type a number.")]
+    public void A_number_that_does_not_read_is_named_with_its_text_and_start_does_not_train(string box, string text, string message)
+    {
+        using var ctx = new BunitContext();
+        var cut = Render(ctx);
+
+        cut.Find($"[data-testid={box}]").Input(text);
+        Assert.StartsWith(message, Hook(cut, "train-error"), StringComparison.Ordinal);
+        Assert.Equal(text, cut.Find($"[data-testid={box}]").GetAttribute("value"));
+
+        cut.Find("[data-testid=train-start]").Click();
+        Assert.Equal("idle", Hook(cut, "train-status"));
+        Assert.Equal("", Hook(cut, "train-step"));
+    }
+
+    [Theory]
+    [InlineData("", "Hidden sizes are empty")]
+    [InlineData("2, 2, 2, 2, 2", "give 5 layers; at most 4")]
+    [InlineData("64, 64, 64, 64", "has 12,737 parameters; the limit here is 5,000")]
+    public void Hidden_sizes_that_make_no_run_leave_a_message_after_start_not_silence(string hidden, string message)
+    {
+        using var ctx = new BunitContext();
+        var cut = Render(ctx);
+
+        cut.Find("[data-testid=train-samples]").Input("1000");
+        cut.Find("[data-testid=train-hidden]").Input(hidden);
+        cut.Find("[data-testid=train-start]").Click();
+
+        Assert.Contains(message, Hook(cut, "train-error"), StringComparison.Ordinal);
+        Assert.Equal("idle", Hook(cut, "train-status"));
+    }
+
+    [Fact]
+    public void Hidden_sizes_none_train_a_linear_model()
+    {
+        using var ctx = new BunitContext();
+        var cut = Render(ctx);
+
+        cut.Find("[data-testid=train-hidden]").Input("none");
+        cut.Find("[data-testid=train-steps]").Input("3");
+        cut.Find("[data-testid=train-start]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("done", Hook(cut, "train-status")), Patience);
+        Assert.Equal("2", Hook(cut, "train-step"));
+    }
+
+    [Fact]
+    public void Start_shows_running_and_the_tape_hint_and_lets_the_browser_paint_before_the_first_step()
+    {
+        using var ctx = new BunitContext();
+        var cut = Render(ctx);
+        var paint = ctx.JSInterop.SetupVoid("micrograd.afterPaint"); // unanswered until SetVoidResult: the browser has not painted
+        cut.Find("[data-testid=train-steps]").Input("2");
+
+        cut.Find("[data-testid=train-start]").Click();
+
+        Assert.Equal("running", Hook(cut, "train-status"));
+        Assert.StartsWith("preparing the tape… (the first step traces and compiles the model's 337 parameters)", Hook(cut, "train-preparing"), StringComparison.Ordinal);
+        Assert.Equal("", Hook(cut, "train-step"));
+
+        paint.SetVoidResult();
+        cut.WaitForAssertion(() => Assert.Equal("done", Hook(cut, "train-status")), Patience);
+        Assert.Empty(cut.FindAll("[data-testid=train-preparing]"));
+    }
+
+    [Fact]
+    public void A_bigger_model_draws_its_decision_boundary_on_a_coarser_grid()
+    {
+        using var ctx = new BunitContext();
+        var cut = Render(ctx);
+        Assert.Equal("40", cut.Find("[data-testid=decision-boundary]").GetAttribute("data-grid-cells"));
+
+        cut.Find("[data-testid=train-hidden]").Input("64, 64");
+        cut.Find("[data-testid=train-reset]").Click();
+
+        Assert.Equal("12", cut.Find("[data-testid=decision-boundary]").GetAttribute("data-grid-cells"));
+        var boundary = ctx.JSInterop.Invocations.Where(i => i.Identifier == "micrograd.drawBoundary").Last();
+        Assert.Equal(12, boundary.Arguments[1]);
+    }
 }

@@ -41,4 +41,16 @@ public class DecisionGridTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => DecisionGrid.Of(Linear(1, 0, 0), new PlotBounds(0, 1, 0, 1), cells: 401));
     }
+
+    [Theory]
+    [InlineData(337, 40)]   // micrograd's demo, MLP(2, [16, 16, 1]): 40² · 337 = 539,200 ≤ 640,000
+    [InlineData(400, 40)]   // 40² · 400 = 640,000 exactly
+    [InlineData(401, 39)]   // 40² · 401 > 640,000 ≥ 39² · 401 = 609,921
+    [InlineData(4417, 12)]  // MLP(2, [64, 64, 1]): 12² · 4417 = 636,048; 13² · 4417 = 746,473
+    [InlineData(12737, 8)]  // 7² · 12737 = 624,113, but never fewer than 8 cells a side
+    [InlineData(3, 40)]     // a linear model: never more than 40
+    public void A_bigger_model_gets_fewer_cells_so_a_redraw_stays_within_the_budget(int parameters, int cells)
+    {
+        Assert.Equal(cells, DecisionGrid.CellsFor(parameters));
+    }
 }

@@ -17,4 +17,26 @@ public class RedrawScheduleTests
         Assert.False(schedule.Due(Ms(200), final: false));
         Assert.True(schedule.Due(Ms(201), final: true));
     }
+
+    [Fact]
+    public void After_a_costly_redraw_the_next_waits_for_four_times_its_cost()
+    {
+        var schedule = new RedrawSchedule(Ms(150));
+        Assert.True(schedule.Due(Ms(0), final: false));
+        schedule.Record(Ms(100));
+
+        Assert.False(schedule.Due(Ms(399), final: false));
+        Assert.True(schedule.Due(Ms(400), final: false));
+        schedule.Record(Ms(10)); // cheap again: the interval rules
+        Assert.True(schedule.Due(Ms(550), final: false));
+    }
+
+    [Fact]
+    public void The_end_of_a_run_redraws_however_costly_the_last_redraw_was()
+    {
+        var schedule = new RedrawSchedule(Ms(150));
+        Assert.True(schedule.Due(Ms(0), final: false));
+        schedule.Record(Ms(10_000));
+        Assert.True(schedule.Due(Ms(1), final: true));
+    }
 }

@@ -127,3 +127,11 @@ window.micrograd.drawBoundary = (canvas, ...args) => {
   canvas.getContext("2d").clearRect(0, 0, canvas.width, canvas.height);
   window.micrograd.drawHeatmap(canvas, ...args);
 };
+// afterPaint: resolves after the browser has painted a frame (requestAnimationFrame, then a task), so that a status set
+// just before a long synchronous stretch (the first training step compiles its tape) is on screen; a hidden tab gets
+// no frames, so it resolves after 100 ms at the latest.
+window.micrograd.afterPaint = () => new Promise(resolve => {
+  const done = () => setTimeout(resolve, 0);
+  requestAnimationFrame(done);
+  setTimeout(resolve, 100);
+});
