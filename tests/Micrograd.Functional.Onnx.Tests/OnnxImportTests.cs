@@ -117,6 +117,24 @@ public class OnnxImportTests
     }
 
     [Fact]
+    public void A_device_with_no_end_is_refused_at_the_size_bound_instead_of_filling_memory()
+    {
+        // File.ReadAllBytes("/dev/zero") reads until an OutOfMemoryException escapes (4 GB in 11 s, found by a red team).
+        var message = Message(OnnxImport.LoadMlp("/dev/zero"));
+        Assert.StartsWith("/dev/zero: cannot read the ONNX file: the file is larger than 268,435,456 bytes", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_export_refused_for_its_options_names_the_file_it_was_for()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"onnx-refused-{Guid.NewGuid():N}.onnx");
+        var oneOutput = Mlp.Create(2, [3, 1], seed: 5);
+        var saved = OnnxExport.Save(oneOutput, path, new OnnxExportOptions { SoftmaxOutput = true }); // one output: no classes to soften
+        Assert.StartsWith($"{path}: ", saved.Match(_ => "saved", e => e.Message), StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public void Graphs_of_another_shape_are_refused_naming_what_differs()
     {
         Assert.Contains("does not start with a Gemm", Edited(m => m.Graph.Node[0].OpType = "MatMul"));

@@ -95,16 +95,24 @@ public static class ModelFile
     }
 
     /// <summary>
+    /// The largest model file <see cref="Load"/> reads, 256 MiB (about ten million parameters as JSON); a larger file,
+    /// or a device or stream with no end such as <c>/dev/zero</c>, is refused with a failure instead of filling memory.
+    /// </summary>
+    public const long MaxFileBytes = 256L << 20;
+
+    /// <summary>
     /// Reads a model from <paramref name="path"/>. A missing, truncated, corrupted or
     /// shape-mismatched file gives a failure whose message names the file and what is wrong;
-    /// a model is returned only when the whole file is valid.
+    /// a model is returned only when the whole file is valid. Files above <see cref="MaxFileBytes"/> are refused.
     /// </summary>
     /// <param name="path">The file to read.</param>
     public static Fin<Mlp> Load(string path)
     {
         try
         {
-            return FromJson(File.ReadAllText(path), path);
+            // As File.ReadAllText reads it (UTF-8, or what a byte-order mark says), but never more than MaxFileBytes.
+            using var text = new StreamReader(new MemoryStream(BoundedFile.ReadAllBytes(path, MaxFileBytes)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return FromJson(text.ReadToEnd(), path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,5 +1,7 @@
 using Google.Protobuf;
 using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Micrograd.Functional.Onnx;
 
@@ -38,7 +40,7 @@ public static partial class OnnxExport
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return ToBytes(function).Bind(bytes => Write(path, bytes));
+        return ToBytes(function).Match(bytes => Write(path, bytes), error => FinFail<Unit>(Error.New($"{path}: {error.Message}")));
     }
 
     /// <summary>The ONNX file of <paramref name="function"/> as bytes (what <see cref="Save(CompiledFunction, string)"/> writes).</summary>

@@ -78,7 +78,7 @@ public static partial class OnnxExport
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return ToBytes(model, options).Bind(bytes => Write(path, bytes));
+        return ToBytes(model, options).Match(bytes => Write(path, bytes), error => FinFail<Unit>(Error.New($"{path}: {error.Message}")));
     }
 
     /// <summary>The ONNX file of <paramref name="model"/> as bytes (what <see cref="Save(Mlp, string, OnnxExportOptions?)"/> writes), e.g. for <c>new InferenceSession(bytes)</c>.</summary>

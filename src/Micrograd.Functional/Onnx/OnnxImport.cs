@@ -21,6 +21,12 @@ namespace Micrograd.Functional.Onnx;
 /// </remarks>
 public static class OnnxImport
 {
+    /// <summary>
+    /// The largest ONNX file <see cref="LoadMlp"/> reads, 256 MiB (about 33 million double parameters); a larger file, or a
+    /// device or stream with no end such as <c>/dev/zero</c>, is refused with a failure instead of filling memory.
+    /// </summary>
+    public const long MaxFileBytes = 256L << 20;
+
     /// <summary>Reads the model in the ONNX file at <paramref name="path"/>.</summary>
     /// <param name="path">The file to read.</param>
     /// <returns>The model, or a failure naming the file and what is wrong.</returns>
@@ -29,7 +35,7 @@ public static class OnnxImport
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedFile.ReadAllBytes(path, MaxFileBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -57,6 +57,30 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void A_device_with_no_end_is_refused_at_the_size_bound_instead_of_filling_memory()
+    {
+        // File.ReadAllText("/dev/zero") read until an OutOfMemoryException escaped.
+        var message = ModelFile.Load("/dev/zero").Match(_ => "loaded", e => e.Message);
+        Assert.StartsWith("/dev/zero: cannot read the model file: the file is larger than 268,435,456 bytes", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_with_a_byte_order_mark_still_loads()
+    {
+        var model = Mlp.Create(2, [3, 1], seed: 5);
+        var path = Path.Combine(Path.GetTempPath(), $"model-bom-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, ModelFile.ToJson(model), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        try
+        {
+            Assert.Equal(model.ParameterValues().ToArray(), ((Mlp)ModelFile.Load(path)).ParameterValues().ToArray());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_file_is_readable_json_in_the_documented_format()
     {
         var model = Mlp.Create(1, [1], () => 0.5);
