@@ -148,6 +148,21 @@ public class OnnxImportTests
         Assert.Contains("micrograd.architecture = \"2-3-3\"", Edited(m => m.MetadataProps[0].Value = "2-3-3"));
         Assert.Contains("carries micrograd.parameters.sha256", Edited(m => m.MetadataProps.RemoveAt(m.MetadataProps.Count - 1)));
 
+        // Files ONNX Runtime refuses (found by a red team: the reader used to take them).
+        Assert.Contains("IR version is 99; this reader takes 7 to 11", Edited(m => m.IrVersion = 99));
+        Assert.Contains("imports the default ONNX operator set 0 times", Edited(m => m.OpsetImport.Clear()));
+        Assert.Contains("imports the default ONNX operator set 2 times", Edited(m => m.OpsetImport.Add(new OperatorSetIdProto { Domain = "ai.onnx", Version = 1 })));
+        Assert.Contains("uses ONNX opset 6; this reader takes 13 to 21", Edited(m => m.OpsetImport[0].Version = 6));
+        Assert.Contains("(an attribute of type Int)", Edited(m => m.Graph.Node[0].Attribute.Add(new AttributeProto { Name = "alpha", Type = AttributeProto.Types.AttributeType.Int, I = 5, F = 1 })));
+        Assert.Contains("(an attribute of type Float)", Edited(m => m.Graph.Node[0].Attribute[0].Type = AttributeProto.Types.AttributeType.Float));
+
+        // A Softmax with two axis attributes is refused as a Fail (a SingleOrDefault used to throw out of the reader).
+        var softmax = ModelProto.Parser.ParseFrom(Runtime.Bytes(OnnxExport.ToBytes(Small, new OnnxExportOptions { SoftmaxOutput = true })));
+        var node = softmax.Graph.Node.Single(n => n.OpType == "Softmax");
+        node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
+        node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 });
+        Assert.StartsWith("two-axes.onnx: ", Message(OnnxImport.MlpFromBytes(softmax.ToByteArray(), "two-axes.onnx")), StringComparison.Ordinal);
+
         // Another producer's file of the same shape, without this library's metadata, is read.
         var foreign = ModelProto.Parser.ParseFrom(Runtime.Bytes(OnnxExport.ToBytes(Small)));
         foreign.ProducerName = "another-tool";

@@ -19,6 +19,7 @@ internal static class MlpGraphReader
     internal static Mlp Read(ModelProto model)
     {
         var graph = model.Graph ?? throw Foreign("the file has no graph");
+        CheckVersions(model);
         if (graph.Input.Count != 1)
         {
             throw Foreign($"the graph has {graph.Input.Count} inputs; a model has one, [N, inputs]");
@@ -128,7 +129,36 @@ internal static class MlpGraphReader
             : throw Foreign($"the {Quote(node.OpType)} node \"{Quote(node.Name)}\" has {node.Input.Count} inputs and {node.Output.Count} outputs; expected {inputs} and 1");
     }
 
-    /// <summary>h·Wᵀ + b only: transB = 1, and transA, alpha, beta absent or at their defaults (0, 1, 1).</summary>
+    /// <summary>The IR versions this reader takes: 7 (the first with opset 13) to 11.</summary>
+    private const long MinIrVersion = 7, MaxIrVersion = 11;
+
+    /// <summary>The default-domain opsets this reader takes: 13 (Softmax over one axis, as read here) to 21.</summary>
+    private const long MinOpset = 13, MaxOpset = 21;
+
+    /// <summary>
+    /// The file's IR version and its one import of the default domain must be ones this reader (and ONNX Runtime) reads
+    /// with the meaning the exporter's graph has; a file ONNX Runtime would refuse is refused here too.
+    /// </summary>
+    private static void CheckVersions(ModelProto model)
+    {
+        if (model.IrVersion is < MinIrVersion or > MaxIrVersion)
+        {
+            throw Foreign($"the file's IR version is {model.IrVersion}; this reader takes {MinIrVersion} to {MaxIrVersion} (the exporter writes {OnnxExport.IrVersion})");
+        }
+
+        var imports = model.OpsetImport.Where(o => Defaults.Contains(o.Domain)).ToList();
+        if (imports.Count != 1)
+        {
+            throw Foreign($"the file imports the default ONNX operator set {imports.Count} times; a model imports it once (the exporter: opset {OnnxExport.Opset})");
+        }
+
+        if (imports[0].Version is < MinOpset or > MaxOpset)
+        {
+            throw Foreign($"the file uses ONNX opset {imports[0].Version}; this reader takes {MinOpset} to {MaxOpset} (the exporter writes {OnnxExport.Opset})");
+        }
+    }
+
+    /// <summary>h·Wᵀ + b only: transB = 1, and transA, alpha, beta absent or at their defaults (0, 1, 1), each of its ONNX type.</summary>
     private static void CheckGemmAttributes(NodeProto gemm, int layer)
     {
         var transB = false;
@@ -136,14 +166,14 @@ internal static class MlpGraphReader
         {
             var ok = a.Name switch
             {
-                "transB" => (transB = a.I == 1),
-                "transA" => a.I == 0,
-                "alpha" or "beta" => a.F == 1f,
+                "transB" => a.Type == AttributeProto.Types.AttributeType.Int && (transB = a.I == 1),
+                "transA" => a.Type == AttributeProto.Types.AttributeType.Int && a.I == 0,
+                "alpha" or "beta" => a.Type == AttributeProto.Types.AttributeType.Float && a.F == 1f,
                 _ => false,
             };
             if (!ok)
             {
-                throw Foreign($"layer {layer}'s Gemm has {Quote(a.Name)} = {(a.Name is "alpha" or "beta" ? a.F : a.I)}; a model's layer is h·Wᵀ + b (transB = 1, alpha = beta = 1)");
+                throw Foreign($"layer {layer}'s Gemm has {Quote(a.Name)} = {(a.Name is "alpha" or "beta" ? a.F : a.I)} (an attribute of type {a.Type}); a model's layer is h·Wᵀ + b (transB = 1 and transA = 0 as INT, alpha = beta = 1 as FLOAT)");
             }
         }
 
@@ -192,7 +222,8 @@ internal static class MlpGraphReader
         if (graph.Output.Count == 2)
         {
             var softmax = remaining == 1 && graph.Node[n].OpType == "Softmax" ? Checked(graph.Node[n], 1) : throw Foreign("the graph's second output is not a Softmax of the scores");
-            var axis = softmax.Attribute.SingleOrDefault(a => a.Name == "axis")?.I ?? -1;
+            var axes = softmax.Attribute.Where(a => a.Name == "axis").ToList(); // one INT axis at most (two would not be a Softmax)
+            var axis = axes.Count == 0 ? -1 : axes.Count == 1 && axes[0].Type == AttributeProto.Types.AttributeType.Int ? axes[0].I : long.MinValue;
             if (softmax.Input[0] != scores || softmax.Output[0] != graph.Output[1].Name || axis is not (1 or -1) || softmax.Attribute.Any(a => a.Name != "axis"))
             {
                 throw Foreign("the graph's second output is not a Softmax of the scores over each row");
