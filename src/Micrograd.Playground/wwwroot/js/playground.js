@@ -108,7 +108,19 @@ window.micrograd = (() => {
   // Lets the browser paint between training steps (a timer, not a microtask, so the renderer runs).
   const nextFrame = () => new Promise(resolve => setTimeout(resolve, 0));
 
-  return { renderDot, highlight, drawHeatmap, drawCurves, nextFrame, now: () => performance.now() };
+  // The lab's text box: tells .NET of the first edit after an Evaluate (data-edited="0"), once, without the text. An
+  // input event per line of a paste (Chromium's) then costs an attribute read each, not a round trip with the text.
+  function watchEdits(box, lab) {
+    if (!box) return;
+    let telling = false;
+    box.addEventListener("input", () => {
+      if (box.dataset.edited === "1" || telling) return;
+      telling = true;
+      lab.invokeMethodAsync("Edited").finally(() => { telling = false; });
+    });
+  }
+
+  return { renderDot, highlight, drawHeatmap, drawCurves, nextFrame, watchEdits, now: () => performance.now() };
 })();
 
 // ---- Training page (Pages/Train.razor) ----
