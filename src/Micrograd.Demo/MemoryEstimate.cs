@@ -111,8 +111,7 @@ public sealed record MemoryEstimate(double Parameters, long StepRows, double Dat
         var what = settings.Engine == TrainingEngine.Graph && StepRows > 1 && settings.BatchSize != 1
             ? string.Create(CultureInfo.InvariantCulture, $"{model} trained on {StepRows:#,0} rows per step")
             : model;
-        var whole = Of(settings with { Engine = TrainingEngine.Compiled, BatchSize = null }, data);
-        var choice = settings.Engine == TrainingEngine.Graph && whole.Bytes <= budget.Bytes
+        var choice = settings.Engine == TrainingEngine.Graph && compiled.Bytes <= budget.Bytes // the compiled engine's need does not depend on the batch size
             ? "use the compiled engine (--engine compiled, the default: one small tape per class, mapped over the rows)"
             : graph.Bytes <= budget.Bytes
                 ? string.Create(CultureInfo.InvariantCulture, $"train on minibatches with the graph engine (--engine graph --batch-size {batch})")

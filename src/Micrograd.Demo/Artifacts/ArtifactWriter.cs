@@ -36,10 +36,11 @@ public static class ArtifactWriter
     {
         var model = history.Model;
         var what = $"{data.Name}, MLP {string.Join("-", model.Shape)}";
+        var accuracy = history.AccuracyOn(data); // classifies every row: once, for the plot's title and the ONNX summary
         var files = new List<(string Name, Action<string> Write)>();
         if (data.FeatureCount == 2)
         {
-            var title = FormattableString.Invariant($"{what}: accuracy {100 * history.AccuracyOn(data):0.#}% after {history.StepCount} steps");
+            var title = FormattableString.Invariant($"{what}: accuracy {100 * accuracy:0.#}% after {history.StepCount} steps");
             files.Add((DecisionBoundaryPlot.Name, path => AtomicFile.Write(path, DecisionBoundaryPlot.Render(model, data, title))));
         }
 
@@ -51,7 +52,7 @@ public static class ArtifactWriter
             var options = new OnnxExportOptions
             {
                 SoftmaxOutput = model.Outputs > 1,
-                TrainingSummary = FormattableString.Invariant($"{data.Name}, {settings.Loss.Name} loss, {settings.Optimizer.Name}, {history.StepCount} steps, accuracy {100 * history.AccuracyOn(data):0.#}%"),
+                TrainingSummary = FormattableString.Invariant($"{data.Name}, {settings.Loss.Name} loss, {settings.Optimizer.Name}, {history.StepCount} steps, accuracy {100 * accuracy:0.#}%"),
             };
             files.Add((OnnxName, path => OnnxExport.Save(model, path, options).IfFail(error => throw new IOException(error.Message))));
         }

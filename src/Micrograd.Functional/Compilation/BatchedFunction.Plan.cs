@@ -75,10 +75,13 @@ public sealed partial class BatchedFunction
 
             Reached = seen[..function.InputCount];
             ReachedShared = [.. Enumerable.Range(0, sharedCount).Where(s => seen[s])];
-            ReachedQuads = [.. Enumerable.Range(0, sharedCount / 4).Select(q => 4 * q).Where(s => seen[s] && seen[s + 1] && seen[s + 2] && seen[s + 3])];
-            ReachedRest = [.. ReachedShared.Where(s => !ReachedQuads.Contains(s - s % 4))];
+            ReachedQuads = [.. Enumerable.Range(0, sharedCount / 4).Select(q => 4 * q).Where(IsQuad)];
+            ReachedRest = [.. ReachedShared.Where(s => !IsQuad(s - s % 4))]; // a test per input, not a search of ReachedQuads
 
             bool See(int slot) => !seen[slot] && (seen[slot] = true);
+
+            // Four reached shared inputs from s, a multiple of 4: their gradients are summed as one vector.
+            bool IsQuad(int s) => s + 4 <= sharedCount && seen[s] && seen[s + 1] && seen[s + 2] && seen[s + 3];
 
             Operand Decode(int slot)
             {

@@ -243,7 +243,7 @@ public static class ModelFile
         ?? throw new FormatException($"{at} is \"{UntrustedText.Bounded(name)}\"; expected one of {string.Join(", ", Enum.GetValues<Activation>().Select(NameOf))}.");
 
     /// <summary>The name written for <paramref name="activation"/>: its enum name in lower case, e.g. "relu".</summary>
-    private static string NameOf(Activation activation) => activation.ToString().ToLowerInvariant();
+    internal static string NameOf(Activation activation) => activation.ToString().ToLowerInvariant();
 
     private static JsonElement Property(JsonElement obj, string name, JsonValueKind kind, string at)
     {

@@ -81,8 +81,8 @@ internal static class MlpGraph
         // The digest goes last: protobuf writes fields in order, so a file cut anywhere loses it, and the importer refuses that.
         var metadata = new List<KeyValuePair<string, string>>
         {
-            new(OnnxExport.ArchitectureKey, string.Join("-", model.Shape)),
-            new(OnnxExport.ActivationsKey, string.Join(",", model.Layers.Select(l => NameOf(l.Activation)))),
+            new(OnnxExport.ArchitectureKey, Architecture(model)),
+            new(OnnxExport.ActivationsKey, Activations(model)),
         };
         if (options.TrainingSummary is { } summary)
         {
@@ -94,6 +94,9 @@ internal static class MlpGraph
         return FinSucc(Model(graph, metadata));
     }
 
-    /// <summary>An activation's name in the metadata: its enum name in lower case, as <see cref="ModelFile"/> writes it.</summary>
-    internal static string NameOf(Activation activation) => activation.ToString().ToLowerInvariant();
+    /// <summary>The architecture in the metadata: the widths, inputs then each layer's outputs, joined by '-' (<c>2-16-16-1</c>).</summary>
+    internal static string Architecture(Mlp model) => string.Join("-", model.Shape);
+
+    /// <summary>The activations in the metadata: each layer's, named as <see cref="ModelFile"/> writes them, joined by ',' (<c>relu,relu,linear</c>).</summary>
+    internal static string Activations(Mlp model) => string.Join(",", model.Layers.Select(l => ModelFile.NameOf(l.Activation)));
 }

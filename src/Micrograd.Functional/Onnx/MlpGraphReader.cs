@@ -41,7 +41,6 @@ internal static class MlpGraphReader
         }
 
         var layers = ImmutableArray.CreateBuilder<Layer>();
-        var values = new List<double>();
         var h = graph.Input[0].Name;
         var width = inputs;
         var n = 0;
@@ -84,8 +83,6 @@ internal static class MlpGraphReader
             for (var j = 0; j < outputs; j++)
             {
                 neurons[j] = new Neuron([.. weights.Skip(j * width).Take(width).Select(v => new Value(v))], new Value(biases[j]), activation);
-                values.AddRange(weights.Skip(j * width).Take(width));
-                values.Add(biases[j]);
             }
 
             layers.Add(new Layer(ImmutableCollectionsMarshal.AsImmutableArray(neurons)));
@@ -99,7 +96,7 @@ internal static class MlpGraphReader
 
         CheckOutputs(graph, n, h, type, width);
         var built = new Mlp(inputs, layers.ToImmutable());
-        CheckMetadata(model, built, values, type == DataType.Float);
+        CheckMetadata(model, built, type == DataType.Float);
         return built;
     }
 
@@ -245,7 +242,7 @@ internal static class MlpGraphReader
     }
 
     /// <summary>The metadata the exporter writes, when present, agrees with the graph: architecture, activations and the parameters' digest.</summary>
-    private static void CheckMetadata(ModelProto model, Mlp built, List<double> values, bool asFloat)
+    private static void CheckMetadata(ModelProto model, Mlp built, bool asFloat)
     {
         var metadata = new Dictionary<string, string>();
         foreach (var entry in model.MetadataProps)
@@ -259,9 +256,9 @@ internal static class MlpGraphReader
             throw Foreign($"a file written by {OnnxExport.ProducerName} carries {missing} in its metadata, and this one does not; the file is truncated or corrupted");
         }
 
-        Agree(OnnxExport.ArchitectureKey, string.Join("-", built.Shape));
-        Agree(OnnxExport.ActivationsKey, string.Join(",", built.Layers.Select(l => MlpGraph.NameOf(l.Activation))));
-        if (metadata.TryGetValue(OnnxExport.ParametersDigestKey, out var digest) && digest != ParameterDigest.Of(CollectionsMarshal.AsSpan(values), asFloat))
+        Agree(OnnxExport.ArchitectureKey, MlpGraph.Architecture(built));
+        Agree(OnnxExport.ActivationsKey, MlpGraph.Activations(built));
+        if (metadata.TryGetValue(OnnxExport.ParametersDigestKey, out var digest) && digest != ParameterDigest.Of(built.ParameterValues().AsSpan(), asFloat))
         {
             throw Foreign($"the parameters do not match their SHA-256 in the metadata ({OnnxExport.ParametersDigestKey}); the file is corrupted");
         }

@@ -26,6 +26,18 @@ internal static class OnnxProto
         };
     }
 
+    /// <summary>Each double rounded to the nearest float, as a float32 export stores (and digests) the parameters.</summary>
+    internal static float[] ToFloats(ReadOnlySpan<double> data)
+    {
+        var floats = new float[data.Length];
+        for (var i = 0; i < floats.Length; i++)
+        {
+            floats[i] = (float)data[i];
+        }
+
+        return floats;
+    }
+
     /// <summary>An initializer of doubles, or of floats (each double rounded to the nearest float), stored little-endian in <c>raw_data</c>.</summary>
     internal static TensorProto Initializer(string name, ReadOnlySpan<double> data, bool asFloat, params long[] dims)
     {
@@ -33,13 +45,7 @@ internal static class OnnxProto
         tensor.Dims.AddRange(dims);
         if (asFloat)
         {
-            var floats = new float[data.Length];
-            for (var i = 0; i < floats.Length; i++)
-            {
-                floats[i] = (float)data[i];
-            }
-
-            tensor.RawData = LittleEndian(MemoryMarshal.AsBytes(floats.AsSpan()));
+            tensor.RawData = LittleEndian(MemoryMarshal.AsBytes(ToFloats(data).AsSpan()));
         }
         else
         {

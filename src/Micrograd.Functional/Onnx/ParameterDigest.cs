@@ -14,22 +14,9 @@ internal static class ParameterDigest
     /// <summary>The digest of <paramref name="values"/>, each rounded to a float first when <paramref name="asFloat"/>.</summary>
     internal static string Of(ReadOnlySpan<double> values, bool asFloat)
     {
-        byte[] hash;
-        if (asFloat)
-        {
-            var floats = new float[values.Length];
-            for (var i = 0; i < floats.Length; i++)
-            {
-                floats[i] = (float)values[i];
-            }
-
-            hash = SHA256.HashData(MemoryMarshal.AsBytes(floats.AsSpan()));
-        }
-        else
-        {
-            hash = SHA256.HashData(MemoryMarshal.AsBytes(values));
-        }
-
+        var hash = asFloat
+            ? SHA256.HashData(MemoryMarshal.AsBytes(OnnxProto.ToFloats(values).AsSpan()))
+            : SHA256.HashData(MemoryMarshal.AsBytes(values));
         return Convert.ToHexString(hash).ToLower(CultureInfo.InvariantCulture);
     }
 }
