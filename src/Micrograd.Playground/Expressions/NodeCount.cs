@@ -10,6 +10,7 @@ namespace Micrograd.Playground.Expressions;
 internal sealed class NodeCount
 {
     private readonly HashSet<Value> seen = []; // Value's equality is identity
+    private readonly Stack<Value> stack = new(); // reused: Add runs once per instruction, and leaves it empty
 
     /// <summary>The number of distinct nodes counted so far.</summary>
     public int Count => seen.Count;
@@ -20,7 +21,6 @@ internal sealed class NodeCount
     /// <exception cref="ExpressionException">The graph has passed the limit.</exception>
     public void Add(Value result, Token at)
     {
-        var stack = new Stack<Value>();
         if (seen.Add(result))
         {
             stack.Push(result);

@@ -53,18 +53,13 @@ public sealed class DecisionGrid
     public static int CellsFor(int parameters)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parameters, 1);
-        var n = (int)Math.Sqrt((double)Budget / parameters);
-        while ((long)(n + 1) * (n + 1) * parameters <= Budget)
-        {
-            n++; // Sqrt's rounding
-        }
-
-        while ((long)n * n * parameters > Budget)
+        var n = DefaultCells;
+        while (n > MinCells && (long)n * n * parameters > Budget)
         {
             n--;
         }
 
-        return Math.Clamp(n, MinCells, DefaultCells);
+        return n;
     }
 
     private DecisionGrid(int columns, int rows, int[] classes, PlotBounds bounds)

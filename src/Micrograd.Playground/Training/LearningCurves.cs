@@ -20,7 +20,17 @@ public sealed record LearningCurves(double[] Loss, double[] Accuracy, int Points
     {
         ArgumentNullException.ThrowIfNull(session);
         var stride = (session.Plan.Options.Steps + MaxPoints - 1) / MaxPoints;
-        double[] Every(IReadOnlyList<double> xs, double scale) => [.. xs.Where((_, i) => i % stride == 0).Select(x => x / scale)];
+        double[] Every(IReadOnlyList<double> xs, double scale)
+        {
+            var points = new double[(xs.Count + stride - 1) / stride]; // every stride-th step, visited directly
+            for (var i = 0; i < points.Length; i++)
+            {
+                points[i] = xs[i * stride] / scale;
+            }
+
+            return points;
+        }
+
         var top = session.Losses.Where(x => double.IsFinite(x) && x > 0).DefaultIfEmpty(1).Max();
         return new(Every(session.Losses, top), Every(session.Accuracies, 1), (session.Plan.Options.Steps + stride - 1) / stride, top);
     }

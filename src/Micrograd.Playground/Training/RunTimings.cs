@@ -10,32 +10,32 @@ namespace Micrograd.Playground.Training;
 public sealed class RunTimings
 {
     private readonly Stopwatch wall = new();
-    private readonly List<double> steps = [];
+    private readonly List<double> sorted = []; // the step times in order, kept sorted as they come (the page reads the median every step)
+    private double computeMs;
 
     /// <summary>The wall time of the run so far while it was running, in milliseconds.</summary>
     public double ElapsedMs => wall.Elapsed.TotalMilliseconds;
 
     /// <summary>The time spent inside the library's training steps: the sum of the step times, in milliseconds.</summary>
-    public double ComputeMs => steps.Sum();
+    public double ComputeMs => computeMs;
 
     /// <summary>The median step time in milliseconds (the mean of the middle two for an even count), or 0 before the first step.</summary>
     public double MedianStepMs
     {
         get
         {
-            if (steps.Count == 0)
+            if (sorted.Count == 0)
             {
                 return 0;
             }
 
-            var sorted = steps.Order().ToArray();
-            var mid = sorted.Length / 2;
-            return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+            var mid = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         }
     }
 
     /// <summary>The number of steps timed.</summary>
-    public int Count => steps.Count;
+    public int Count => sorted.Count;
 
     /// <summary>Starts (or resumes) the wall clock.</summary>
     public void Run() => wall.Start();
@@ -56,7 +56,10 @@ public sealed class RunTimings
         }
         finally
         {
-            steps.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            computeMs += ms; // summed in step order, as before
+            var at = sorted.BinarySearch(ms);
+            sorted.Insert(at < 0 ? ~at : at, ms);
         }
     }
 }
