@@ -34,7 +34,16 @@ public sealed partial class GraphDrawing
     /// <param name="gradients">Each record's gradient.</param>
     /// <param name="labels">Names to show (variables), by identity.</param>
     /// <param name="maxNodes">The most value nodes drawn; a larger graph is cut to the nodes nearest its output.</param>
-    public static GraphDrawing Of(Value output, Gradients? gradients, IReadOnlyDictionary<Value, string> labels, int maxNodes)
+    public static GraphDrawing Of(Value output, Gradients? gradients, IReadOnlyDictionary<Value, string> labels, int maxNodes) =>
+        new(Micrograd.Functional.Tracing.Dot.Write(output, gradients, new DotOptions { MaxNodes = maxNodes, Labels = labels }), NamesOf(output, maxNodes));
+
+    /// <summary>
+    /// The DOT name of each value a drawing of at most <paramref name="maxNodes"/> nodes shows, by <see cref="Value.Id"/>,
+    /// without the drawing: what a caller choosing the drawing's size needs (one <see cref="Dot.Write"/>, not two).
+    /// </summary>
+    /// <param name="output">The node whose graph is drawn.</param>
+    /// <param name="maxNodes">The most value nodes drawn.</param>
+    public static Dictionary<long, string> NamesOf(Value output, int maxNodes)
     {
         var marks = new Dictionary<Value, string>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<Value>([output]);
@@ -56,8 +65,7 @@ public sealed partial class GraphDrawing
             names[long.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)] = m.Groups["name"].Value;
         }
 
-        var dot = Micrograd.Functional.Tracing.Dot.Write(output, gradients, new DotOptions { MaxNodes = maxNodes, Labels = labels });
-        return new GraphDrawing(dot, names);
+        return names;
     }
 
     [GeneratedRegex(@"^\s*(?<name>v\d+) \[shape=record, label=""\{ @(?<id>\d+) \|", RegexOptions.Multiline)]

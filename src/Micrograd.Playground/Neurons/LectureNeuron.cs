@@ -1,19 +1,7 @@
 using Micrograd.Functional;
+using Micrograd.Functional.Nn;
 
 namespace Micrograd.Playground.Neurons;
-
-/// <summary>The nonlinearity the neuron page applies to n.</summary>
-public enum NeuronActivation
-{
-    /// <summary>tanh n, the lecture's choice: do/dn = 1 − o².</summary>
-    Tanh,
-
-    /// <summary>max(0, n): do/dn = 1 for n &gt; 0, else 0.</summary>
-    Relu,
-
-    /// <summary>σ(n) = 1 / (1 + e⁻ⁿ): do/dn = o(1 − o).</summary>
-    Sigmoid,
-}
 
 /// <summary>
 /// The 2-input neuron of micrograd's "building micrograd" lecture as a graph of the library's values, differentiated:
@@ -60,10 +48,13 @@ public sealed class LectureNeuron
     /// <param name="name">One of <see cref="Names"/>.</param>
     public double GradientOf(string name) => Gradients[nodes[name]];
 
+    /// <summary>The activations the page offers, the lecture's tanh first (linear is left out: o would be n).</summary>
+    public static IReadOnlyList<Activation> Choices { get; } = [Activation.Tanh, Activation.Relu, Activation.Sigmoid];
+
     /// <summary>Builds the neuron on the given leaf values and runs the backward pass from o.</summary>
     /// <param name="values">x1, x2, w1, w2 and b by name; a missing one takes its <see cref="Defaults"/> value.</param>
     /// <param name="activation">The nonlinearity giving o from n.</param>
-    public static LectureNeuron Of(IReadOnlyDictionary<string, double> values, NeuronActivation activation = NeuronActivation.Tanh)
+    public static LectureNeuron Of(IReadOnlyDictionary<string, double> values, Activation activation = Activation.Tanh)
     {
         ArgumentNullException.ThrowIfNull(values);
         Value Leaf(string name) => new(values.TryGetValue(name, out var v) ? v : Defaults[name]);
@@ -72,13 +63,9 @@ public sealed class LectureNeuron
         var x2w2 = x2 * w2;
         var x1w1x2w2 = x1w1 + x2w2;
         var n = x1w1x2w2 + b;
-        var o = activation switch
-        {
-            NeuronActivation.Tanh => n.Tanh(),
-            NeuronActivation.Relu => n.Relu(),
-            NeuronActivation.Sigmoid => n.Sigmoid(),
-            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "The activation must be tanh, relu or sigmoid."),
-        };
+        var o = Choices.Contains(activation)
+            ? activation.Apply(n) // the library's own activation, as a neuron of an Mlp applies it
+            : throw new ArgumentOutOfRangeException(nameof(activation), activation, "The activation must be tanh, relu or sigmoid.");
         var nodes = new Dictionary<string, Value>
         {
             ["x1"] = x1, ["x2"] = x2, ["w1"] = w1, ["w2"] = w2, ["b"] = b,

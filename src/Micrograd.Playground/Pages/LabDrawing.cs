@@ -27,14 +27,12 @@ internal static class LabDrawing
     public static GraphDrawing Of(Value output, Gradients gradients, IReadOnlyDictionary<Value, string> labels, IReadOnlyList<Value> order)
     {
         var max = MaxDrawn;
-        var drawing = GraphDrawing.Of(output, gradients, labels, max);
-        while (max > 10 && LayoutNodes(drawing, order) > MaxLayoutNodes)
+        while (max > 10 && LayoutNodes(GraphDrawing.NamesOf(output, max), order) > MaxLayoutNodes)
         {
-            max = max * 2 / 3;
-            drawing = GraphDrawing.Of(output, gradients, labels, max);
+            max = max * 2 / 3; // sized on the names alone; the labelled drawing is written once, below
         }
 
-        return drawing;
+        return GraphDrawing.Of(output, gradients, labels, max);
     }
 
     /// <summary>
@@ -42,23 +40,25 @@ internal static class LabDrawing
     /// per rank an edge skips. Ranks are longest paths from the output (value, op, operand, …), found in one pass over
     /// the nodes newest first, where every user comes before its operands.
     /// </summary>
-    public static int LayoutNodes(GraphDrawing drawing, IReadOnlyList<Value> order)
+    public static int LayoutNodes(GraphDrawing drawing, IReadOnlyList<Value> order) => LayoutNodes(drawing.Names, order);
+
+    private static int LayoutNodes(IReadOnlyDictionary<long, string> names, IReadOnlyList<Value> order)
     {
         var rank = new Dictionary<long, int>();
         var count = 0;
-        foreach (var node in order.Where(n => drawing.Names.ContainsKey(n.Id)))
+        foreach (var node in order.Where(n => names.ContainsKey(n.Id)))
         {
             var r = rank.GetValueOrDefault(node.Id);
             count += node.Op == Op.Leaf ? 1 : 2;
-            foreach (var operand in node.Operands.Where(o => drawing.Names.ContainsKey(o.Id)))
+            foreach (var operand in node.Operands.Where(o => names.ContainsKey(o.Id)))
             {
                 rank[operand.Id] = Math.Max(rank.GetValueOrDefault(operand.Id), r + 2); // value ← op ← operand
             }
         }
 
-        foreach (var node in order.Where(n => drawing.Names.ContainsKey(n.Id)))
+        foreach (var node in order.Where(n => names.ContainsKey(n.Id)))
         {
-            foreach (var operand in node.Operands.Where(o => drawing.Names.ContainsKey(o.Id)))
+            foreach (var operand in node.Operands.Where(o => names.ContainsKey(o.Id)))
             {
                 count += rank[operand.Id] - (rank.GetValueOrDefault(node.Id) + 1) - 1; // ranks the edge operand → op skips
             }
